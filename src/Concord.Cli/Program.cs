@@ -1,0 +1,5 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using Concord.Cli;
+
+return ConcordCommand.Create().Parse(args).Invoke();

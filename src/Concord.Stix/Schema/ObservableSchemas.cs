@@ -1,0 +1,9 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+namespace Concord.Stix.Schema;
+
+/// <summary>The schemas of section Observable.</summary>
+internal static class ObservableSchemas
+{
+    public static IEnumerable<ObjectSchema> All => [];
+}

@@ -1,0 +1,85 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Frozen;
+
+namespace Concord.Stix.Schema;
+
+/// <summary>
+/// The object types an identifier reference may point to (section 3.3: "Some ID references may be
+/// restricted to a subset of object types").
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ReferenceTargets
+{
+    private readonly FrozenSet<string> types;
+    private readonly ObjectCategory categories;
+
+    private ReferenceTargets(IEnumerable<string> types, ObjectCategory categories)
+    {
+        this.types = types.ToFrozenSet(StringComparer.Ordinal);
+        this.categories = categories;
+    }
+
+    /// <summary>Any STIX object.</summary>
+    public static ReferenceTargets Any { get; } = new([], ObjectCategory.Any);
+
+    /// <summary>Only the named types.</summary>
+    /// <param name="types">The allowed type names.</param>
+    public static ReferenceTargets Types(params string[] types) => new(types, ObjectCategory.None);
+
+    /// <summary>Any object of the given categories, plus the named types.</summary>
+    /// <param name="categories">The allowed categories.</param>
+    /// <param name="types">Further allowed type names.</param>
+    public static ReferenceTargets Categories(ObjectCategory categories, params string[] types) => new(types, categories);
+
+    /// <summary>Whether an identifier whose type prefix is <paramref name="type"/> may be referenced.</summary>
+    /// <param name="type">The type prefix of the identifier.</param>
+    public bool Allows(string type)
+    {
+        if (categories == ObjectCategory.Any || types.Contains(type))
+        {
+            return true;
+        }
+
+        if (categories == ObjectCategory.None)
+        {
+            return false;
+        }
+
+        var category = StixSchemas.CategoryOf(type);
+        return (categories & category) != 0;
+    }
+
+    /// <summary>Describes the allowed targets for messages.</summary>
+    public string Describe()
+    {
+        if (categories == ObjectCategory.Any)
+        {
+            return "any STIX object";
+        }
+
+        var parts = new List<string>();
+        if ((categories & ObjectCategory.Domain) != 0)
+        {
+            parts.Add("an SDO");
+        }
+
+        if ((categories & ObjectCategory.Relationship) != 0)
+        {
+            parts.Add("an SRO");
+        }
+
+        if ((categories & ObjectCategory.Observable) != 0)
+        {
+            parts.Add("an SCO");
+        }
+
+        if ((categories & ObjectCategory.Meta) != 0)
+        {
+            parts.Add("a meta object");
+        }
+
+        parts.AddRange(types.Order(StringComparer.Ordinal));
+        return string.Join(" or ", parts);
+    }
+}

@@ -1,0 +1,206 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Diagnostics.CodeAnalysis;
+
+namespace Concord.Stix;
+
+/// <summary>
+/// A STIX <c>timestamp</c> (section 2.16): <c>YYYY-MM-DDTHH:mm:ss[.s+]Z</c> in UTC, with any number
+/// of sub-second digits. The original text is kept, so that serialization gives back exactly the
+/// same value (two timestamps with different precision are different JSON values).
+/// </summary>
+/// <remarks>
+/// Comparison and equality are by instant, at full precision (digits beyond the 100 ns of
+/// <see cref="DateTimeOffset"/> are compared too). Immutable.
+/// </remarks>
+public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<StixTimestamp>
+{
+    private readonly long seconds;
+    private readonly string fraction;
+
+    private StixTimestamp(string text, long seconds, string fraction)
+    {
+        Text = text;
+        this.seconds = seconds;
+        this.fraction = fraction;
+    }
+
+    /// <summary>The timestamp exactly as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The number of sub-second digits written (0 when there is no fraction).</summary>
+    public int FractionDigits => fraction.Length;
+
+    /// <summary>The instant, truncated to 100 ns.</summary>
+    public DateTimeOffset Instant
+    {
+        get
+        {
+            var ticks = 0L;
+            var digits = Math.Min(fraction.Length, 7);
+            for (var i = 0; i < 7; i++)
+            {
+                ticks = (ticks * 10) + (i < digits ? fraction[i] - '0' : 0);
+            }
+
+            return DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(ticks);
+        }
+    }
+
+    /// <summary>Creates a timestamp with millisecond precision, as STIX producers are advised to write.</summary>
+    /// <param name="instant">The instant; converted to UTC.</param>
+    public static StixTimestamp FromInstant(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        var text = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return Parse(text);
+    }
+
+    /// <summary>Parses a timestamp, throwing on malformed input.</summary>
+    /// <param name="text">The text.</param>
+    /// <exception cref="FormatException">The text is not a STIX timestamp.</exception>
+    public static StixTimestamp Parse(string text) =>
+        TryParse(text, out var result) ? result : throw new FormatException($"'{text}' is not a STIX timestamp (YYYY-MM-DDTHH:mm:ss[.s+]Z, UTC).");
+
+    /// <summary>Parses a timestamp.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="result">The timestamp when the text is valid.</param>
+    /// <returns>Whether the text is a valid STIX timestamp.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out StixTimestamp result)
+    {
+        result = default;
+        if (text is null || text.Length < 20)
+        {
+            return false;
+        }
+
+        var s = text.AsSpan();
+        if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[^1] != 'Z')
+        {
+            return false;
+        }
+
+        if (!TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day)
+            || !TryDigits(s.Slice(11, 2), out var hour) || !TryDigits(s.Slice(14, 2), out var minute) || !TryDigits(s.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+
+        var fraction = string.Empty;
+        if (s.Length > 20)
+        {
+            var rest = s[19..^1];
+            if (rest[0] != '.' || rest.Length < 2 || !IsDigits(rest[1..]))
+            {
+                return false;
+            }
+
+            fraction = rest[1..].ToString();
+        }
+
+        // RFC 3339 allows a leap second (60); it is folded into the next second as most platforms do.
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        var date = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+        var unix = new DateTimeOffset(date).ToUnixTimeSeconds() + second;
+        result = new StixTimestamp(text, unix, fraction);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public int CompareTo(StixTimestamp other)
+    {
+        var bySeconds = seconds.CompareTo(other.seconds);
+        if (bySeconds != 0)
+        {
+            return bySeconds;
+        }
+
+        var length = Math.Max(fraction.Length, other.fraction.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var a = i < fraction.Length ? fraction[i] : '0';
+            var b = i < other.fraction.Length ? other.fraction[i] : '0';
+            if (a != b)
+            {
+                return a.CompareTo(b);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(StixTimestamp other) => CompareTo(other) == 0;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is StixTimestamp other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(seconds, (fraction ?? string.Empty).TrimEnd('0'));
+
+    /// <inheritdoc />
+    public override string ToString() => Text ?? string.Empty;
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator ==(StixTimestamp left, StixTimestamp right) => left.Equals(right);
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator !=(StixTimestamp left, StixTimestamp right) => !left.Equals(right);
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator <(StixTimestamp left, StixTimestamp right) => left.CompareTo(right) < 0;
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator <=(StixTimestamp left, StixTimestamp right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator >(StixTimestamp left, StixTimestamp right) => left.CompareTo(right) > 0;
+
+    /// <summary>Compares by instant.</summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    public static bool operator >=(StixTimestamp left, StixTimestamp right) => left.CompareTo(right) >= 0;
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}
