@@ -38,11 +38,11 @@ public sealed class RuleCatalogueTests
     public void A_breaking_object_is_reported_with_the_rule_id_and_json_path(RuleCase rule)
     {
         using var document = JsonDocument.Parse(rule.Json);
-        var report = Validator.Validate(document.RootElement);
+        var report = (rule.Options is null ? Validator : new StixValidator(rule.Options)).Validate(document.RootElement);
         Assert.Contains(report.Findings, f => f.Rule.Id == rule.RuleId && f.Path == rule.ExpectedPath);
         var finding = report.Findings.First(f => f.Rule.Id == rule.RuleId && f.Path == rule.ExpectedPath);
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
-        Assert.Equal(StixRules.Find(rule.RuleId)!.Severity == Severity.Error, !report.IsValid || finding.Severity == Severity.Warning);
+        Assert.True(finding.Severity == Severity.Error ? !report.IsValid : report.Warnings.Contains(finding));
     }
 
     [Theory]
