@@ -79,6 +79,23 @@ public sealed class ObjectSchema
     /// <param name="section">The defining specification section.</param>
     public static Builder Embedded(string typeName, string section) => new(typeName, ObjectCategory.Embedded, section);
 
+    /// <summary>Starts a new schema from this one, e.g. to relax a requirement.</summary>
+    internal Builder Derive()
+    {
+        var builder = new Builder(TypeName, ObjectCategory.Embedded, Section);
+        foreach (var property in Properties.Values)
+        {
+            builder.Properties[property.Name] = property;
+        }
+
+        builder.AtLeastOneOfGroups.AddRange(AtLeastOneOf);
+        builder.ExclusiveGroups.AddRange(MutuallyExclusive);
+        builder.DependencyPairs.AddRange(Dependencies);
+        builder.CustomRules.AddRange(Rules);
+        builder.CustomPropertiesAllowed = AllowsCustomProperties;
+        return builder;
+    }
+
     /// <summary>Describes an <see cref="ObjectSchema"/>; not thread-safe.</summary>
     public sealed class Builder
     {
@@ -108,7 +125,7 @@ public sealed class ObjectSchema
 
         internal List<Action<ObjectRuleContext>> CustomRules { get; } = [];
 
-        internal bool CustomPropertiesAllowed { get; private set; } = true;
+        internal bool CustomPropertiesAllowed { get; set; } = true;
 
         /// <summary>Adds (or replaces) a required property.</summary>
         /// <param name="name">The JSON name.</param>

@@ -18,6 +18,7 @@ public static class StixSchemas
     /// <summary>The bundle (section 8).</summary>
     public static ObjectSchema Bundle { get; } = ObjectSchema.For("bundle", ObjectCategory.Bundle, "8")
         .Optional("objects", new ListType(new AnyType()))
+        .Deprecated("spec_version", PropertyTypes.Text)
         .Build();
 
     /// <summary>Every top-level object type defined by the specification.</summary>

@@ -42,8 +42,11 @@ public static partial class StixRules
     /// <summary>Custom and extension property names follow section 3.1 and 11.1.1.</summary>
     public static readonly StixRule PropertyName = Define("property-name", Severity.Error, "3.1", "Property names are 3 to 250 characters of a-z, 0-9 and underscore, beginning with a letter.");
 
-    /// <summary>Property name suffixes _ref, _refs, _bin, _hex carry values of that kind (section 3.1).</summary>
-    public static readonly StixRule PropertySuffix = Define("property-suffix", Severity.Error, "3.1", "Properties ending in _ref, _refs, _bin or _hex hold an identifier, identifiers, base64 or hex.");
+    /// <summary>
+    /// Section 3.1 requires references, binary and hex values to be named with _ref, _refs, _bin and _hex;
+    /// a custom property with such a name but another kind of value is almost certainly a mistake, though the converse is not a MUST.
+    /// </summary>
+    public static readonly StixRule PropertySuffix = Define("property-suffix", Severity.Warning, "3.1", "Properties ending in _ref, _refs, _bin or _hex should hold an identifier, identifiers, base64 or hex.");
 
     /// <summary>An _enc property MUST NOT be present without its original property (section 3.1).</summary>
     public static readonly StixRule EncodingWithoutProperty = Define("encoding-without-property", Severity.Error, "3.1", "A property ending in _enc must not be present when the property it describes is absent.");
@@ -167,9 +170,6 @@ public static partial class StixRules
 
     /// <summary>Reported when no checker for the pattern language was available.</summary>
     public static readonly StixRule PatternNotChecked = Define("pattern-not-checked", Severity.Warning, "4.7.1", "The pattern was not checked: no parser for its pattern_type is available.");
-
-    /// <summary>Bundle rules (section 8).</summary>
-    public static readonly StixRule BundleProperty = Define("bundle-property", Severity.Warning, "8.1", "A bundle has only type, id and objects (spec_version belonged to STIX 2.0).");
 
     private static void RuntimeHelpersTouch() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(StixRules).TypeHandle);
 
