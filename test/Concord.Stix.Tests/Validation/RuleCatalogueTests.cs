@@ -42,7 +42,10 @@ public sealed class RuleCatalogueTests
         Assert.Contains(report.Findings, f => f.Rule.Id == rule.RuleId && f.Path == rule.ExpectedPath);
         var finding = report.Findings.First(f => f.Rule.Id == rule.RuleId && f.Path == rule.ExpectedPath);
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
-        Assert.Equal(StixRules.Find(rule.RuleId)!.Severity == Severity.Error, !report.IsValid || finding.Severity == Severity.Warning);
+        if (finding.Severity == Severity.Error)
+        {
+            Assert.False(report.IsValid);
+        }
     }
 
     [Theory]
