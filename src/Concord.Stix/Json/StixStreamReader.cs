@@ -64,6 +64,9 @@ public sealed class StixStreamReader : IDisposable
     /// </summary>
     public JsonElement? Header => header?.RootElement;
 
+    /// <summary>The size of the read buffer: the largest single value read so far, rounded up; it does not grow with the document.</summary>
+    internal int BufferCapacity => buffer.Length;
+
     /// <summary>Whether the document was a bundle, known once enumeration has finished.</summary>
     public bool IsBundle => sawBundleType;
 

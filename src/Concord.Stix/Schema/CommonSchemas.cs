@@ -1,5 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using Concord.Stix.Validation;
+using Concord.Stix.Validation.Internal;
 using static Concord.Stix.Schema.PropertyTypes;
 
 namespace Concord.Stix.Schema;
@@ -21,6 +23,7 @@ public static class CommonSchemas
     public static ObjectSchema KillChainPhase { get; } = ObjectSchema.Embedded("kill-chain-phase", "2.11")
         .Required("kill_chain_name", Text)
         .Required("phase_name", Text)
+        .Rule(CheckKillChainNames)
         .Build();
 
     /// <summary>granular-marking (section 7.2.3).</summary>
@@ -29,4 +32,16 @@ public static class CommonSchemas
         .Optional("marking_ref", Ref("marking-definition"))
         .Required("selectors", StringList)
         .Build();
+
+    // Section 2.11: both names SHOULD be lowercase with hyphens as word separators.
+    private static void CheckKillChainNames(ObjectRuleContext context)
+    {
+        foreach (var name in (string[])["kill_chain_name", "phase_name"])
+        {
+            if (context.TryGetString(name, out var value) && !Names.IsConventionalTerm(value))
+            {
+                context.Report(StixRules.KillChainPhaseFormat, name, $"'{value}' should be lowercase with hyphens instead of spaces or underscores");
+            }
+        }
+    }
 }

@@ -10,9 +10,9 @@ internal static partial class RuleCases
          "created": "2015-12-21T19:59:11.000Z", "modified": "2015-12-21T19:59:11.000Z", "name": "ACME Widget, Inc.", "identity_class": "organization"}
         """;
 
-    /// <summary>A valid SCO with its deterministic id.</summary>
+    /// <summary>A valid SCO with its deterministic id, as given in the example of section 2.9.</summary>
     public const string Ipv4 = """
-        {"type": "ipv4-addr", "spec_version": "2.1", "id": "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd", "value": "198.51.100.3"}
+        {"type": "ipv4-addr", "spec_version": "2.1", "id": "ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4", "value": "198.51.100.3"}
         """;
 
     private static string With(string baseJson, string properties) => baseJson.TrimEnd()[..^1] + ", " + properties + "}";
@@ -53,10 +53,12 @@ internal static partial class RuleCases
         new("hash-algorithm-vocabulary", """{"type": "file", "id": "file--6a6f1b0e-2a8c-5a5e-9c1f-7d9a7b3a1f0e", "hashes": {"SHA256": "6db12788c37247f2316052e142f42f4b259d6561751e5f401a1ae2a6df9c674b"}}""", "$.hashes.SHA256"),
         new("hash-value", """{"type": "file", "id": "file--6a6f1b0e-2a8c-5a5e-9c1f-7d9a7b3a1f0e", "hashes": {"MD5": "abc"}}""", "$.hashes.MD5"),
         new("binary-format", """{"type": "artifact", "id": "artifact--6a6f1b0e-2a8c-4a5e-9c1f-7d9a7b3a1f0e", "payload_bin": "not base64!"}""", "$.payload_bin"),
-        new("hex-format", """{"type": "network-traffic", "id": "network-traffic--2568d22a-8998-58eb-99ec-3c8ca74f527d", "dst_ref": "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd", "protocols": ["icmp"], "extensions": {"icmp-ext": {"icmp_type_hex": "8", "icmp_code_hex": "00"}}}""", "$.extensions.icmp-ext.icmp_type_hex"),
+        new("hex-format", """{"type": "network-traffic", "id": "network-traffic--2568d22a-8998-58eb-99ec-3c8ca74f527d", "dst_ref": "ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4", "protocols": ["icmp"], "extensions": {"icmp-ext": {"icmp_type_hex": "8", "icmp_code_hex": "00"}}}""", "$.extensions.icmp-ext.icmp_type_hex"),
         new("kill-chain-phase-format", """{"type": "attack-pattern", "spec_version": "2.1", "id": "attack-pattern--7e33a43e-e34b-40ec-89da-36c9bb2cacd5", "created": "2016-05-12T08:17:27.000Z", "modified": "2016-05-12T08:17:27.000Z", "name": "Spear Phishing", "kill_chain_phases": [{"kill_chain_name": "Lockheed Martin", "phase_name": "delivery"}]}""", "$.kill_chain_phases[0].kill_chain_name"),
         new("external-reference-hash", With(Identity, "\"external_references\": [{\"source_name\": \"acme\", \"url\": \"https://example.com\", \"hashes\": {\"x_acme_hash\": \"abcd\"}}]"), "$.external_references[0].hashes.x_acme_hash"),
         new("at-least-one-of", With(Identity, "\"external_references\": [{\"source_name\": \"acme\"}]"), "$.external_references[0]"),
+        new("mutually-exclusive", """{"type": "artifact", "id": "artifact--6a6f1b0e-2a8c-4a5e-9c1f-7d9a7b3a1f0e", "payload_bin": "aGVsbG8=", "url": "https://example.com/a.bin", "hashes": {"MD5": "5d41402abc4b2a76b9719d911017c592"}}""", "$.url"),
+        new("property-dependency", """{"type": "artifact", "id": "artifact--6a6f1b0e-2a8c-4a5e-9c1f-7d9a7b3a1f0e", "url": "https://example.com/a.bin"}""", "$.url"),
         new("deprecated-property", """{"type": "observed-data", "spec_version": "2.1", "id": "observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf", "created": "2016-04-06T19:58:16.000Z", "modified": "2016-04-06T19:58:16.000Z", "first_observed": "2015-12-21T19:00:00Z", "last_observed": "2015-12-21T19:00:00Z", "number_observed": 1, "objects": {"0": {"type": "domain-name", "value": "example.com"}}}""", "$.objects"),
         new("custom-property", With(Identity, "\"x_acme_score\": 10"), "$.x_acme_score"),
         new("custom-property-prefix", With(Identity, "\"acme_score\": 10"), "$.acme_score"),
