@@ -2,4 +2,4 @@
 
 using Concord.Cli;
 
-return ConcordCommand.Create().Parse(args).Invoke();
+return ConcordCommand.Run(args, CliEnvironment.System);

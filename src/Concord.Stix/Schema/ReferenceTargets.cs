@@ -46,8 +46,12 @@ public sealed class ReferenceTargets
             return false;
         }
 
+        // A type the specification does not define is a custom object (section 11.2) or a type
+        // defined by an extension-definition (section 7.3): its category cannot be known from the
+        // identifier alone, so a reference restricted by category accepts it (e.g. ATT&CK's
+        // relationships from x-mitre-data-component objects).
         var category = StixSchemas.CategoryOf(type);
-        return (categories & category) != 0;
+        return category == ObjectCategory.None || (categories & category) != 0;
     }
 
     /// <summary>Describes the allowed targets for messages.</summary>
