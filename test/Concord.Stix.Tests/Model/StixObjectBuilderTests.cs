@@ -29,7 +29,7 @@ public sealed class StixObjectBuilderTests
         Assert.Equal(["identity--5206ba14-478f-4b0b-9a48-395f690c20a2"], sighting.WhereSightedRefs);
         Assert.Equal("2026-03-01T12:30:15.123Z", sighting.Created?.Text);
         Assert.Equal(sighting.Created, sighting.Modified);
-        Assert.Equal(JsonValueKind.False, sighting.Json.GetProperty("summary").ValueKind);
+        Assert.False(sighting.Summary);
     }
 
     [Fact]

@@ -32,6 +32,6 @@ public sealed class Sighting(JsonElement json) : RelationshipObject(json)
     /// <summary><c>where_sighted_refs</c>: A list of ID references to the Identity or Location objects describing the entities or types of entities that saw the sighting (section 5.2.1).</summary>
     public IReadOnlyList<string> WhereSightedRefs => GetStrings("where_sighted_refs");
 
-    /// <summary><c>summary</c>: The summary property indicates whether the Sighting should be considered summary data (section 5.2.1).</summary>
-    public string? Summary => GetString("summary");
+    /// <summary><c>summary</c>: whether the Sighting is summary data rather than primary source data; absent means false (section 5.2.1, a boolean as in the OASIS JSON schema).</summary>
+    public bool? Summary => GetBoolean("summary");
 }
