@@ -150,6 +150,53 @@ public abstract class StixElement
         return result;
     }
 
+    /// <summary>A dictionary whose values are lists of strings (e.g. header fields); empty when absent.</summary>
+    /// <param name="name">The property name.</param>
+    protected IReadOnlyDictionary<string, IReadOnlyList<string>> GetStringListDictionary(string name)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.Array)
+                {
+                    var list = new List<string>(p.Value.GetArrayLength());
+                    foreach (var item in p.Value.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.String)
+                        {
+                            list.Add(item.GetString()!);
+                        }
+                    }
+
+                    result[p.Name] = list;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A dictionary of integers (e.g. socket options); empty when absent.</summary>
+    /// <param name="name">The property name.</param>
+    protected IReadOnlyDictionary<string, long> GetInt64Dictionary(string name)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt64(out var v))
+                {
+                    result[p.Name] = v;
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A dictionary of raw values; empty when absent.</summary>
     /// <param name="name">The property name.</param>
     protected IReadOnlyDictionary<string, JsonElement> GetDictionary(string name)
