@@ -112,7 +112,7 @@ internal static partial class RuleCases
     /// <summary>Options whose pattern checker accepts only bracketed STIX patterns, for the pattern cases.</summary>
     public static StixValidatorOptions WithBracketChecker { get; } = new() { PatternChecker = new BracketPatternChecker() };
 
-    private static string Replace(string json, string oldValue, string newValue)
+    private static string Break(string json, string oldValue, string newValue)
     {
         if (!json.Contains(oldValue, StringComparison.Ordinal))
         {
@@ -126,42 +126,42 @@ internal static partial class RuleCases
     [
         // Generic rules that only the object schemas of sections 4 and 5 exercise.
         new("mutually-exclusive", With(ObservedData, "\"objects\": {\"0\": {\"type\": \"ipv4-addr\", \"value\": \"198.51.100.3\"}}"), "$.object_refs"),
-        new("property-dependency", Replace(Location, ", \"longitude\": 2.3522", string.Empty), "$.latitude"),
-        new("property-dependency", Replace(Location, "\"latitude\": 48.8566, \"longitude\": 2.3522, ", string.Empty), "$.precision"),
-        new("at-least-one-of", Replace(Location, "\"region\": \"northern-america\", \"country\": \"us\", \"latitude\": 48.8566, \"longitude\": 2.3522, \"precision\": 1000.0", "\"city\": \"Paris\""), "$"),
+        new("property-dependency", Break(Location, ", \"longitude\": 2.3522", string.Empty), "$.latitude"),
+        new("property-dependency", Break(Location, "\"latitude\": 48.8566, \"longitude\": 2.3522, ", string.Empty), "$.precision"),
+        new("at-least-one-of", Break(Location, "\"region\": \"northern-america\", \"country\": \"us\", \"latitude\": 48.8566, \"longitude\": 2.3522, \"precision\": 1000.0", "\"city\": \"Paris\""), "$"),
 
         // Rules of sections 4, 5 and 7.
-        new("capec-reference", Replace(AttackPattern, "\"CAPEC-163\"", "\"163\""), "$.external_references[0].external_id"),
-        new("capec-reference", Replace(AttackPattern, "\"source_name\": \"capec\"", "\"source_name\": \"mitre\""), "$.external_references[0].source_name"),
+        new("capec-reference", Break(AttackPattern, "\"CAPEC-163\"", "\"163\""), "$.external_references[0].external_id"),
+        new("capec-reference", Break(AttackPattern, "\"source_name\": \"capec\"", "\"source_name\": \"mitre\""), "$.external_references[0].source_name"),
         new("course-of-action-action", With(CourseOfAction, "\"action\": \"block port 80\""), "$.action"),
-        new("indicator-validity", Replace(Indicator, "\"valid_until\": \"2017-01-01T00:00:00Z\"", "\"valid_until\": \"2016-01-01T00:00:00.000Z\""), "$.valid_until"),
+        new("indicator-validity", Break(Indicator, "\"valid_until\": \"2017-01-01T00:00:00Z\"", "\"valid_until\": \"2016-01-01T00:00:00.000Z\""), "$.valid_until"),
         new("pattern-not-checked", Indicator, "$.pattern"),
-        new("pattern-not-checked", Replace(Indicator, "\"pattern_type\": \"stix\"", "\"pattern_type\": \"yara\""), "$.pattern", WithBracketChecker),
-        new("pattern-syntax", Replace(Indicator, "\"[ file:", "\"file:"), "$.pattern", WithBracketChecker),
-        new("last-seen-before-first-seen", Replace(Campaign, "\"last_seen\": \"2016-04-06T20:03:00.000Z\"", "\"last_seen\": \"2016-04-06T20:02:59.999Z\""), "$.last_seen"),
+        new("pattern-not-checked", Break(Indicator, "\"pattern_type\": \"stix\"", "\"pattern_type\": \"yara\""), "$.pattern", WithBracketChecker),
+        new("pattern-syntax", Break(Indicator, "\"[ file:", "\"file:"), "$.pattern", WithBracketChecker),
+        new("last-seen-before-first-seen", Break(Campaign, "\"last_seen\": \"2016-04-06T20:03:00.000Z\"", "\"last_seen\": \"2016-04-06T20:02:59.999Z\""), "$.last_seen"),
         new("last-seen-before-first-seen", With(Malware, "\"last_seen\": \"2013-09-04T00:00:00Z\""), "$.last_seen"),
-        new("location-country-code", Replace(Location, "\"country\": \"us\"", "\"country\": \"United States\""), "$.country"),
-        new("malware-family-name", Replace(Malware, "\"name\": \"Cryptolocker\", ", string.Empty), "$.name"),
-        new("malware-analysis-product", Replace(MalwareAnalysis, "\"microsoft-defender\"", "\"Microsoft Defender\""), "$.product"),
-        new("observed-data-window", Replace(ObservedData, "\"last_observed\": \"2015-12-21T19:00:00Z\"", "\"last_observed\": \"2015-12-21T18:59:59Z\""), "$.last_observed"),
-        new("observed-data-sco-reference", Replace(ObservedData, "\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\", ", string.Empty), "$.object_refs"),
-        new("cve-reference", Replace(Vulnerability, "\"external_id\": \"CVE-2016-1234\"", "\"external_id\": \"2016-1234\""), "$.external_references[0].external_id"),
-        new("cve-reference", Replace(Vulnerability, "\"source_name\": \"cve\"", "\"source_name\": \"nvd\""), "$.external_references[0].source_name"),
-        new("relationship-type-format", Replace(Relationship, "\"indicates\"", "\"Indicates\""), "$.relationship_type"),
-        new("relationship-type-format", Replace(Relationship, "\"indicates\"", "\"delivered_by\""), "$.relationship_type"),
-        new("relationship-time-window", Replace(Relationship, "\"stop_time\": \"2016-02-01T00:00:00Z\"", "\"stop_time\": \"2016-01-01T00:00:00Z\""), "$.stop_time"),
-        new("sighting-window", Replace(Sighting, "\"last_seen\": \"2015-12-21T19:00:00Z\"", "\"last_seen\": \"2015-12-20T19:00:00Z\""), "$.last_seen"),
-        new("language-content-key", Replace(LanguageContent, "\"zh-Hans\"", "\"chinese_simplified\""), "$.contents.chinese_simplified"),
-        new("marking-definition-content", Replace(StatementMarking, "{\"statement\": \"Copyright 2019, Example Corp\"}", "{\"tlp\": \"white\"}"), "$.definition"),
-        new("marking-definition-content", Replace(StatementMarking, "\"Copyright 2019, Example Corp\"", "2019"), "$.definition.statement"),
-        new("marking-definition-content", Replace(StatementMarking, "{\"statement\": \"Copyright 2019, Example Corp\"}", "\"Copyright 2019\""), "$.definition"),
-        new("tlp-marking", Replace(TlpWhite, "613f2e26-407d-48c7-9eca-b8e91df99dc9", "65645742-6336-4dae-975b-6b7212b8e4cf"), "$.id"),
-        new("tlp-marking", Replace(TlpWhite, "\"tlp\": \"white\"", "\"tlp\": \"clear\""), "$.definition.tlp"),
-        new("tlp-marking", Replace(TlpWhite, "\"TLP:WHITE\"", "\"TLP:GREEN\""), "$.name"),
-        new("tlp-marking", Replace(TlpWhite, "\"2017-01-20T00:00:00.000Z\"", "\"2018-01-20T00:00:00.000Z\""), "$.created"),
-        new("tlp-marking", Replace(StatementMarking, "65645742-6336-4dae-975b-6b7212b8e4cf", "613f2e26-407d-48c7-9eca-b8e91df99dc9"), "$.id"),
-        new("extension-properties-usage", Replace(ExtensionDefinition, "\"toplevel-property-extension\"", "\"property-extension\""), "$.extension_properties"),
-        new("toplevel-extension-properties", Replace(ExtensionDefinition, ", \"extension_properties\": [\"toxicity\", \"rank\"]", string.Empty), "$.extension_properties"),
+        new("location-country-code", Break(Location, "\"country\": \"us\"", "\"country\": \"United States\""), "$.country"),
+        new("malware-family-name", Break(Malware, "\"name\": \"Cryptolocker\", ", string.Empty), "$.name"),
+        new("malware-analysis-product", Break(MalwareAnalysis, "\"microsoft-defender\"", "\"Microsoft Defender\""), "$.product"),
+        new("observed-data-window", Break(ObservedData, "\"last_observed\": \"2015-12-21T19:00:00Z\"", "\"last_observed\": \"2015-12-21T18:59:59Z\""), "$.last_observed"),
+        new("observed-data-sco-reference", Break(ObservedData, "\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\", ", string.Empty), "$.object_refs"),
+        new("cve-reference", Break(Vulnerability, "\"external_id\": \"CVE-2016-1234\"", "\"external_id\": \"2016-1234\""), "$.external_references[0].external_id"),
+        new("cve-reference", Break(Vulnerability, "\"source_name\": \"cve\"", "\"source_name\": \"nvd\""), "$.external_references[0].source_name"),
+        new("relationship-type-format", Break(Relationship, "\"indicates\"", "\"Indicates\""), "$.relationship_type"),
+        new("relationship-type-format", Break(Relationship, "\"indicates\"", "\"delivered_by\""), "$.relationship_type"),
+        new("relationship-time-window", Break(Relationship, "\"stop_time\": \"2016-02-01T00:00:00Z\"", "\"stop_time\": \"2016-01-01T00:00:00Z\""), "$.stop_time"),
+        new("sighting-window", Break(Sighting, "\"last_seen\": \"2015-12-21T19:00:00Z\"", "\"last_seen\": \"2015-12-20T19:00:00Z\""), "$.last_seen"),
+        new("language-content-key", Break(LanguageContent, "\"zh-Hans\"", "\"chinese_simplified\""), "$.contents.chinese_simplified"),
+        new("marking-definition-content", Break(StatementMarking, "{\"statement\": \"Copyright 2019, Example Corp\"}", "{\"tlp\": \"white\"}"), "$.definition"),
+        new("marking-definition-content", Break(StatementMarking, "\"Copyright 2019, Example Corp\"", "2019"), "$.definition.statement"),
+        new("marking-definition-content", Break(StatementMarking, "{\"statement\": \"Copyright 2019, Example Corp\"}", "\"Copyright 2019\""), "$.definition"),
+        new("tlp-marking", Break(TlpWhite, "613f2e26-407d-48c7-9eca-b8e91df99dc9", "65645742-6336-4dae-975b-6b7212b8e4cf"), "$.id"),
+        new("tlp-marking", Break(TlpWhite, "\"tlp\": \"white\"", "\"tlp\": \"clear\""), "$.definition.tlp"),
+        new("tlp-marking", Break(TlpWhite, "\"TLP:WHITE\"", "\"TLP:GREEN\""), "$.name"),
+        new("tlp-marking", Break(TlpWhite, "\"2017-01-20T00:00:00.000Z\"", "\"2018-01-20T00:00:00.000Z\""), "$.created"),
+        new("tlp-marking", Break(StatementMarking, "65645742-6336-4dae-975b-6b7212b8e4cf", "613f2e26-407d-48c7-9eca-b8e91df99dc9"), "$.id"),
+        new("extension-properties-usage", Break(ExtensionDefinition, "\"toplevel-property-extension\"", "\"property-extension\""), "$.extension_properties"),
+        new("toplevel-extension-properties", Break(ExtensionDefinition, ", \"extension_properties\": [\"toxicity\", \"rank\"]", string.Empty), "$.extension_properties"),
     ];
 
     /// <summary>A stand-in for the STIX patterning library: stix patterns must be bracketed.</summary>
