@@ -9,5 +9,5 @@ namespace Concord.Stix.Tests.Validation;
 /// </summary>
 internal static partial class RuleCases
 {
-    public static IEnumerable<RuleCase> All => Common().Concat(Objects());
+    public static IEnumerable<RuleCase> All => Common().Concat(Objects()).Concat(Observables());
 }
