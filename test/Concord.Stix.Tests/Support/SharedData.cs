@@ -35,6 +35,23 @@ internal static class SharedData
         return data;
     }
 
+    /// <summary>Every bundle of the corpus (ATT&amp;CK and OASIS examples) as <c>folder/file.json</c> relative to <c>shared/data</c>; empty when absent.</summary>
+    public static IReadOnlyList<string> BundleFiles =>
+        Root is null
+            ? []
+            : [.. ((string[])["attack", "stix-examples"]).SelectMany(folder => Directory.GetFiles(Path.Combine(Root, "data", folder), "*.json")
+                .Select(file => $"{folder}/{Path.GetFileName(file)}")).Order(StringComparer.Ordinal)];
+
+    /// <summary><see cref="BundleFiles"/> as theory data (one empty row when absent, for the skipped theory).</summary>
+    public static TheoryData<string> BundleFileData => BundleFiles.Count == 0 ? [string.Empty] : [.. BundleFiles];
+
+    /// <summary>Reads a corpus file, relative to <c>shared/data</c>, as a JSON element that lives as long as the process.</summary>
+    public static System.Text.Json.JsonElement Load(string relativePath)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(File.ReadAllBytes(PathOf("data", relativePath)));
+        return System.Text.Json.JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>The full path of a file under <c>shared</c>.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root ?? throw new InvalidOperationException(MissingMessage), .. parts]);
 
