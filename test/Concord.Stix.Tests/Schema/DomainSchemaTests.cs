@@ -367,6 +367,63 @@ public sealed partial class DomainSchemaTests
         ("indicator--26ffb872-1dd9-446e-b6f5-d58527e5b5d2", "required-property", "$.pattern_type"),
     ];
 
+    public static TheoryData<string> SpecifiedTypes => [.. Sdos, "relationship", "sighting", "language-content", "marking-definition", "extension-definition"];
+
+    [SharedDataTheory]
+    [MemberData(nameof(SpecifiedTypes))]
+    public void Each_schema_matches_the_property_table_of_its_section(string type)
+    {
+        var schema = StixSchemas.Find(type)!;
+        var spec = File.ReadAllText(SharedData.PathOf("specs", "stix-v2.1.md"));
+        var heading = Regex.Match(spec, $@"^##+ {Regex.Escape(schema.Section)} ", RegexOptions.Multiline);
+        Assert.True(heading.Success, $"no heading for section {schema.Section}");
+        var table = PropertyTable().Match(spec, heading.Index);
+        Assert.True(table.Success);
+
+        var rows = PropertyRow().Matches(table.Value).Select(m => (Name: m.Groups[1].Value, Presence: m.Groups[2].Value, Type: System.Net.WebUtility.HtmlDecode(Regex.Replace(m.Groups[3].Value, "<[^>]+>", string.Empty)).Trim())).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var (name, presence, typeText) in rows)
+        {
+            Assert.True(schema.TryGetProperty(name, out var property), $"{type} lacks {name}");
+            Assert.Equal(presence == "required", property.Required);
+            Assert.Equal(presence.Contains("deprecated", StringComparison.Ordinal), property.Deprecated);
+            var expected = (type, name) switch
+            {
+                // The table says string; its default (false), the spec's own example and the OASIS schema say boolean.
+                ("sighting", "summary") => typeof(BooleanType),
+                _ => TypeOfTableEntry(typeText),
+            };
+            Assert.True(expected == property.Type.GetType(), $"{type}.{name}: the table says '{typeText}', the schema has {property.Type.GetType().Name}");
+            if (property.Type is ListType list)
+            {
+                var item = typeText["list of type ".Length..];
+                Assert.True(TypeOfTableEntry(item) == list.Item.GetType(), $"{type}.{name}: the table says '{typeText}', the schema has a list of {list.Item.GetType().Name}");
+            }
+        }
+
+        string[] common = ["type", "spec_version", "id", "created_by_ref", "created", "modified", "revoked", "labels", "confidence", "lang", "external_references", "object_marking_refs", "granular_markings", "extensions"];
+        var specific = schema.Properties.Keys.Except(common).Order(StringComparer.Ordinal);
+        Assert.Equal(specific, rows.Select(r => r.Name).Except(common).Order(StringComparer.Ordinal));
+    }
+
+    private static Type TypeOfTableEntry(string typeText) => typeText switch
+    {
+        "string" => typeof(StringType),
+        "boolean" => typeof(BooleanType),
+        "integer" => typeof(IntegerType),
+        "float" => typeof(FloatType),
+        "timestamp" => typeof(TimestampType),
+        "identifier" => typeof(IdentifierType),
+        "open-vocab" => typeof(OpenVocabType),
+        "enum" => typeof(EnumType),
+        "dictionary" => typeof(DictionaryType),
+        "observable-container" => typeof(ObservableContainerType),
+        "kill-chain-phase" or "external-reference" => typeof(EmbeddedType),
+        "RESERVED" or "<marking object>" => typeof(AnyType),
+        _ when typeText.StartsWith("list of type ", StringComparison.Ordinal) => typeof(ListType),
+        _ => throw new ArgumentException($"unknown table type '{typeText}'", nameof(typeText)),
+    };
+
     [SharedDataFact]
     public void Every_spec_example_object_of_sections_4_5_and_7_validates_without_errors()
     {
@@ -457,6 +514,12 @@ public sealed partial class DomainSchemaTests
         using var document = JsonDocument.Parse(json);
         return (options is null ? Validator : new StixValidator(options)).Validate(document.RootElement.Clone());
     }
+
+    [GeneratedRegex(@"<table[^>]*>(?:(?!</table>).)*?Property Name.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex PropertyTable();
+
+    [GeneratedRegex(@"<tr>\s*<td><strong>([a-z0-9_]+)</strong> \(([^)]*)\)</td>\s*<td>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex PropertyRow();
 
     [GeneratedRegex(@"^# (\d+)\. ", RegexOptions.Multiline)]
     private static partial Regex TopSection();
