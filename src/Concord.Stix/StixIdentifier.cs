@@ -19,41 +19,48 @@ public readonly record struct StixIdentifier(string Type, Guid Uuid)
     public static bool TryParse(string? text, out StixIdentifier identifier)
     {
         identifier = default;
-        if (text is null)
+        if (text is null || !TryParseCore(text, out var typeLength, out _))
         {
             return false;
         }
 
-        var separator = text.IndexOf("--", StringComparison.Ordinal);
-        if (separator <= 0 || text.Length - separator - 2 != 36)
+        identifier = new StixIdentifier(text[..typeLength], Guid.ParseExact(text.AsSpan(typeLength + 2), "D"));
+        return true;
+    }
+
+    /// <summary>Checks the form <c>type--UUID</c> without allocating.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="typeLength">The length of the type part.</param>
+    /// <param name="version">The UUID version.</param>
+    internal static bool TryParseCore(ReadOnlySpan<char> text, out int typeLength, out int version)
+    {
+        typeLength = text.Length - 38;
+        version = 0;
+
+        // The UUID part is always the last 36 characters, after "--"; the type before it is not empty.
+        if (typeLength <= 0 || text[typeLength] != '-' || text[typeLength + 1] != '-')
         {
             return false;
         }
 
-        // "--" inside the type would be found first; the UUID part is always the last 36 characters.
-        separator = text.Length - 38;
-        if (text[separator] != '-' || text[separator + 1] != '-')
+        var uuid = text[(typeLength + 2)..];
+        if (uuid[8] != '-' || uuid[13] != '-' || uuid[18] != '-' || uuid[23] != '-')
         {
             return false;
         }
 
-        var uuidText = text.AsSpan(separator + 2);
-        if (uuidText[8] != '-' || uuidText[13] != '-' || uuidText[18] != '-' || uuidText[23] != '-'
-            || !Guid.TryParseExact(uuidText, "D", out var uuid))
+        for (var i = 0; i < uuid.Length; i++)
         {
-            return false;
+            if (i is not (8 or 13 or 18 or 23) && !char.IsAsciiHexDigit(uuid[i]))
+            {
+                return false;
+            }
         }
 
         // RFC 4122 section 4.1.1: the variant bits are 10xx; section 4.1.3: versions 1 to 5.
-        var variant = HexValue(uuidText[19]);
-        var version = HexValue(uuidText[14]);
-        if ((variant & 0b1100) != 0b1000 || version is < 1 or > 5)
-        {
-            return false;
-        }
-
-        identifier = new StixIdentifier(text[..separator], uuid);
-        return true;
+        var variant = HexValue(uuid[19]);
+        version = HexValue(uuid[14]);
+        return (variant & 0b1100) == 0b1000 && version is >= 1 and <= 5;
     }
 
     /// <summary>Returns the type prefix of an identifier-like string (the text before the last <c>--</c> + UUID), or null.</summary>

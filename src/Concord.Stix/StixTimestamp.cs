@@ -69,13 +69,24 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     public static bool TryParse([NotNullWhen(true)] string? text, out StixTimestamp result)
     {
         result = default;
-        if (text is null || text.Length < 20)
+        if (text is null || !TryParseCore(text, out var seconds, out var fractionLength))
         {
             return false;
         }
 
-        var s = text.AsSpan();
-        if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[^1] != 'Z')
+        result = new StixTimestamp(text, seconds, fractionLength == 0 ? string.Empty : text.Substring(20, fractionLength));
+        return true;
+    }
+
+    /// <summary>Checks the syntax and calendar values of a timestamp without allocating.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="unixSeconds">The whole seconds since the Unix epoch.</param>
+    /// <param name="fractionLength">The number of sub-second digits.</param>
+    internal static bool TryParseCore(ReadOnlySpan<char> s, out long unixSeconds, out int fractionLength)
+    {
+        unixSeconds = 0;
+        fractionLength = 0;
+        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[^1] != 'Z')
         {
             return false;
         }
@@ -86,7 +97,6 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
             return false;
         }
 
-        var fraction = string.Empty;
         if (s.Length > 20)
         {
             var rest = s[19..^1];
@@ -95,7 +105,7 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
                 return false;
             }
 
-            fraction = rest[1..].ToString();
+            fractionLength = rest.Length - 1;
         }
 
         // RFC 3339 allows a leap second (60); it is folded into the next second as most platforms do.
@@ -105,8 +115,7 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
         }
 
         var date = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc);
-        var unix = new DateTimeOffset(date).ToUnixTimeSeconds() + second;
-        result = new StixTimestamp(text, unix, fraction);
+        unixSeconds = new DateTimeOffset(date).ToUnixTimeSeconds() + second;
         return true;
     }
 

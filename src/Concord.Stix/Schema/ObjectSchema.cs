@@ -28,7 +28,35 @@ public sealed class ObjectSchema
         IdContributingProperties = [.. builder.IdContributing];
         Rules = [.. builder.CustomRules];
         AllowsCustomProperties = builder.CustomPropertiesAllowed;
+
+        // The validator tracks which properties it has seen in a 64-bit mask, indexed by table position.
+        Ordered = [.. builder.Properties.Values];
+        if (Ordered.Length > 64)
+        {
+            throw new InvalidOperationException($"The schema of {TypeName} has {Ordered.Length} properties; the validator supports at most 64 per table.");
+        }
+
+        var indexes = Ordered.Select((p, i) => KeyValuePair.Create(p.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        IndexLookup = indexes.GetAlternateLookup<ReadOnlySpan<char>>();
+        RequiredMask = MaskOf(indexes, RequiredProperties);
+        AtLeastOneOfMasks = [.. AtLeastOneOf.Select(g => MaskOf(indexes, g))];
+        ExclusiveMasks = [.. MutuallyExclusive.Select(g => MaskOf(indexes, g))];
+        DependencyIndexes = [.. Dependencies.Select(d => (Index(indexes, d.Property), Index(indexes, d.Requires)))];
     }
+
+    /// <summary>The properties in table order; a property's position is its bit in the validator's masks.</summary>
+    internal PropertySpec[] Ordered { get; }
+
+    /// <summary>Finds a property's position by a name given as characters, without allocating.</summary>
+    internal FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> IndexLookup { get; }
+
+    internal ulong RequiredMask { get; }
+
+    internal ulong[] AtLeastOneOfMasks { get; }
+
+    internal ulong[] ExclusiveMasks { get; }
+
+    internal (int Property, int Requires)[] DependencyIndexes { get; }
 
     /// <summary>The type name (the <c>type</c> value, or the name of an embedded type such as <c>kill-chain-phase</c>).</summary>
     public string TypeName { get; }
@@ -78,6 +106,20 @@ public sealed class ObjectSchema
     /// <param name="typeName">The name of the embedded type or extension, e.g. <c>archive-ext</c>.</param>
     /// <param name="section">The defining specification section.</param>
     public static Builder Embedded(string typeName, string section) => new(typeName, ObjectCategory.Embedded, section);
+
+    private int Index(FrozenDictionary<string, int> indexes, string name) =>
+        indexes.TryGetValue(name, out var index) ? index : throw new InvalidOperationException($"The schema of {TypeName} names '{name}' in a constraint but does not define it.");
+
+    private ulong MaskOf(FrozenDictionary<string, int> indexes, IEnumerable<string> names)
+    {
+        var mask = 0UL;
+        foreach (var name in names)
+        {
+            mask |= 1UL << Index(indexes, name);
+        }
+
+        return mask;
+    }
 
     /// <summary>Starts a new schema from this one, e.g. to relax a requirement.</summary>
     internal Builder Derive()

@@ -13,10 +13,12 @@ public sealed class ReferenceTargets
 {
     private readonly FrozenSet<string> types;
     private readonly ObjectCategory categories;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> typeLookup;
 
     private ReferenceTargets(IEnumerable<string> types, ObjectCategory categories)
     {
         this.types = types.ToFrozenSet(StringComparer.Ordinal);
+        typeLookup = this.types.GetAlternateLookup<ReadOnlySpan<char>>();
         this.categories = categories;
     }
 
@@ -34,9 +36,13 @@ public sealed class ReferenceTargets
 
     /// <summary>Whether an identifier whose type prefix is <paramref name="type"/> may be referenced.</summary>
     /// <param name="type">The type prefix of the identifier.</param>
-    public bool Allows(string type)
+    public bool Allows(string type) => Allows(type.AsSpan());
+
+    /// <summary>Whether an identifier whose type prefix is <paramref name="type"/> may be referenced.</summary>
+    /// <param name="type">The type prefix of the identifier.</param>
+    public bool Allows(ReadOnlySpan<char> type)
     {
-        if (categories == ObjectCategory.Any || types.Contains(type))
+        if (categories == ObjectCategory.Any || typeLookup.Contains(type))
         {
             return true;
         }

@@ -12,6 +12,8 @@ public static class StixSchemas
         DomainSchemas.All.Concat(RelationshipSchemas.All).Concat(ObservableSchemas.All).Concat(MetaSchemas.All)
             .ToFrozenDictionary(s => s.TypeName, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, ObjectSchema>.AlternateLookup<ReadOnlySpan<char>> ObjectLookup = Objects.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenDictionary<string, PredefinedExtension> Extensions =
         ExtensionSchemas.All.ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
 
@@ -34,7 +36,11 @@ public static class StixSchemas
 
     /// <summary>The category of a type defined by the specification, or <see cref="ObjectCategory.None"/> for others.</summary>
     /// <param name="type">The type name.</param>
-    public static ObjectCategory CategoryOf(string type) => Objects.TryGetValue(type, out var schema) ? schema.Category : ObjectCategory.None;
+    public static ObjectCategory CategoryOf(string type) => CategoryOf(type.AsSpan());
+
+    /// <summary>The category of a type defined by the specification, or <see cref="ObjectCategory.None"/> for others.</summary>
+    /// <param name="type">The type name.</param>
+    public static ObjectCategory CategoryOf(ReadOnlySpan<char> type) => ObjectLookup.TryGetValue(type, out var schema) ? schema.Category : ObjectCategory.None;
 
     /// <summary>Finds a predefined extension by its extensions key.</summary>
     /// <param name="name">The key, e.g. <c>archive-ext</c>.</param>

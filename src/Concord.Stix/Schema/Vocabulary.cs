@@ -8,6 +8,8 @@ namespace Concord.Stix.Schema;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Vocabulary
 {
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
     /// <summary>Creates a vocabulary.</summary>
     /// <param name="name">The specification's name, e.g. <c>malware-type-ov</c> or <c>opinion-enum</c>.</param>
     /// <param name="section">The specification section that defines it, e.g. <c>10.15</c>.</param>
@@ -17,6 +19,7 @@ public sealed class Vocabulary
         Name = name;
         Section = section;
         Values = values.ToFrozenSet(StringComparer.Ordinal);
+        lookup = Values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The specification's name of the vocabulary.</summary>
@@ -31,4 +34,8 @@ public sealed class Vocabulary
     /// <summary>Whether <paramref name="value"/> is a defined term (exact, case-sensitive).</summary>
     /// <param name="value">The term.</param>
     public bool Contains(string value) => Values.Contains(value);
+
+    /// <summary>Whether <paramref name="value"/> is a defined term, without allocating.</summary>
+    /// <param name="value">The term.</param>
+    public bool Contains(ReadOnlySpan<char> value) => lookup.Contains(value);
 }

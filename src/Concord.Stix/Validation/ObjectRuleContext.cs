@@ -12,13 +12,13 @@ namespace Concord.Stix.Validation;
 public sealed class ObjectRuleContext
 {
     private readonly ValidationSink sink;
-    private readonly string basePath;
+    private readonly Internal.JsonPathStack path;
 
-    internal ObjectRuleContext(JsonElement element, string? objectId, string basePath, ValidationSink sink, StixValidatorOptions options)
+    internal ObjectRuleContext(JsonElement element, string? objectId, Internal.JsonPathStack path, ValidationSink sink, StixValidatorOptions options)
     {
         Element = element;
         ObjectId = objectId;
-        this.basePath = basePath;
+        this.path = path;
         this.sink = sink;
         Options = options;
     }
@@ -37,7 +37,7 @@ public sealed class ObjectRuleContext
     /// <param name="relativePath">The path below the object, e.g. <c>valid_until</c> or <c>hashes.MD5</c>; empty for the object itself.</param>
     /// <param name="message">What was expected and what was found.</param>
     public void Report(StixRule rule, string relativePath, string message) =>
-        sink.Add(new Finding(rule, ObjectId, JsonPaths.Append(basePath, relativePath), message));
+        sink.Add(new Finding(rule, ObjectId, JsonPaths.Append(path.ToString(), relativePath), message));
 
     /// <summary>Whether the property is present (with any value).</summary>
     /// <param name="name">The property name.</param>

@@ -70,7 +70,7 @@ internal static class Names
     }
 
     /// <summary>Whether a vocabulary term follows the advice of section 2.14 (lowercase, hyphens).</summary>
-    public static bool IsConventionalTerm(string term)
+    public static bool IsConventionalTerm(ReadOnlySpan<char> term)
     {
         foreach (var c in term)
         {
