@@ -78,6 +78,22 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
         return true;
     }
 
+    /// <summary>Compares two timestamps given as text, by instant, without allocating.</summary>
+    /// <param name="left">The left timestamp.</param>
+    /// <param name="right">The right timestamp.</param>
+    /// <returns>The sign of left - right, or null when either is not a valid timestamp.</returns>
+    internal static int? Compare(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        if (!TryParseCore(left, out var leftSeconds, out var leftFraction) || !TryParseCore(right, out var rightSeconds, out var rightFraction))
+        {
+            return null;
+        }
+
+        return leftSeconds != rightSeconds
+            ? leftSeconds.CompareTo(rightSeconds)
+            : CompareFractions(leftFraction == 0 ? default : left.Slice(20, leftFraction), rightFraction == 0 ? default : right.Slice(20, rightFraction));
+    }
+
     /// <summary>Checks the syntax and calendar values of a timestamp without allocating.</summary>
     /// <param name="s">The text.</param>
     /// <param name="unixSeconds">The whole seconds since the Unix epoch.</param>
@@ -123,16 +139,17 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     public int CompareTo(StixTimestamp other)
     {
         var bySeconds = seconds.CompareTo(other.seconds);
-        if (bySeconds != 0)
-        {
-            return bySeconds;
-        }
+        return bySeconds != 0 ? bySeconds : CompareFractions(fraction, other.fraction);
+    }
 
-        var length = Math.Max(fraction.Length, other.fraction.Length);
+    // Sub-second digits compare as decimal fractions: missing trailing digits are zeros.
+    private static int CompareFractions(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        var length = Math.Max(left.Length, right.Length);
         for (var i = 0; i < length; i++)
         {
-            var a = i < fraction.Length ? fraction[i] : '0';
-            var b = i < other.fraction.Length ? other.fraction[i] : '0';
+            var a = i < left.Length ? left[i] : '0';
+            var b = i < right.Length ? right[i] : '0';
             if (a != b)
             {
                 return a.CompareTo(b);

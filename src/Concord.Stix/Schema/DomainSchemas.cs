@@ -3,6 +3,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Concord.Stix.Validation;
+using Concord.Stix.Validation.Internal;
 using static Concord.Stix.Schema.PropertyTypes;
 
 namespace Concord.Stix.Schema;
@@ -376,10 +377,10 @@ internal static partial class DomainSchemas
             return;
         }
 
-        var index = 0;
+        Span<char> buffer = stackalloc char[JsonText.BufferSize];
+        var index = -1;
         foreach (var reference in references.EnumerateArray())
         {
-            var path = $"external_references[{index}]";
             index++;
             if (reference.ValueKind != JsonValueKind.Object
                 || !reference.TryGetProperty("external_id", out var externalId) || externalId.ValueKind != JsonValueKind.String
@@ -388,15 +389,19 @@ internal static partial class DomainSchemas
                 continue;
             }
 
-            var id = externalId.GetString()!;
-            var name = source.GetString()!;
-            if (name == sourceName && !idForm.IsMatch(id))
+            var underCatalogue = source.ValueEquals(sourceName);
+            if (underCatalogue != idForm.IsMatch(JsonText.Value(externalId, buffer)))
             {
-                ctx.Report(rule, path + ".external_id", $"expected {expectedForm} for source_name \"{sourceName}\", found \"{id}\"");
-            }
-            else if (name != sourceName && idForm.IsMatch(id))
-            {
-                ctx.Report(rule, path + ".source_name", $"expected source_name \"{sourceName}\" for the identifier {id}, found \"{name}\"");
+                var path = $"external_references[{index}]";
+                var id = externalId.GetString();
+                if (underCatalogue)
+                {
+                    ctx.Report(rule, path + ".external_id", $"expected {expectedForm} for source_name \"{sourceName}\", found \"{id}\"");
+                }
+                else
+                {
+                    ctx.Report(rule, path + ".source_name", $"expected source_name \"{sourceName}\" for the identifier {id}, found \"{source.GetString()}\"");
+                }
             }
         }
     }

@@ -1,7 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Concord.Stix.Validation;
+using Concord.Stix.Validation.Internal;
 using static Concord.Stix.Schema.PropertyTypes;
 
 namespace Concord.Stix.Schema;
@@ -21,7 +23,9 @@ internal static partial class RelationshipSchemas
         .Optional("stop_time", Timestamp)
         .Rule(ctx =>
         {
-            if (ctx.TryGetString("relationship_type", out var relationshipType) && !RelationshipTypeName().IsMatch(relationshipType))
+            Span<char> buffer = stackalloc char[JsonText.BufferSize];
+            if (ctx.TryGet("relationship_type", out var type) && type.ValueKind == JsonValueKind.String
+                && JsonText.Value(type, buffer) is var relationshipType && !RelationshipTypeName().IsMatch(relationshipType))
             {
                 ctx.Report(StixRules.RelationshipTypeFormat, "relationship_type", $"expected only the ASCII characters a-z, 0-9 and hyphen, found \"{relationshipType}\"");
             }

@@ -60,7 +60,7 @@ internal static partial class RuleCases
         new("mutually-exclusive", """{"type": "artifact", "id": "artifact--6a6f1b0e-2a8c-4a5e-9c1f-7d9a7b3a1f0e", "payload_bin": "aGVsbG8=", "url": "https://example.com/a.bin", "hashes": {"MD5": "5d41402abc4b2a76b9719d911017c592"}}""", "$.url"),
         new("property-dependency", """{"type": "artifact", "id": "artifact--6a6f1b0e-2a8c-4a5e-9c1f-7d9a7b3a1f0e", "url": "https://example.com/a.bin"}""", "$.url"),
         new("deprecated-property", """{"type": "observed-data", "spec_version": "2.1", "id": "observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf", "created": "2016-04-06T19:58:16.000Z", "modified": "2016-04-06T19:58:16.000Z", "first_observed": "2015-12-21T19:00:00Z", "last_observed": "2015-12-21T19:00:00Z", "number_observed": 1, "objects": {"0": {"type": "domain-name", "value": "example.com"}}}""", "$.objects"),
-        new("custom-property", With(Identity, "\"x_acme_score\": 10"), "$.x_acme_score"),
+        new("custom-property", With(Identity, "\"x_acme_score\": 10"), "$"),
         new("custom-property-prefix", With(Identity, "\"acme_score\": 10"), "$.acme_score"),
         new("custom-object", """{"type": "x-acme-widget", "id": "x-acme-widget--311b2d2d-f010-4473-83ec-1edf84858f4c", "created": "2016-08-01T00:00:00.000Z", "modified": "2016-08-01T00:00:00.000Z", "size": 3}""", "$.type"),
         new("custom-object-properties", """{"type": "x-acme-widget", "id": "x-acme-widget--311b2d2d-f010-4473-83ec-1edf84858f4c"}""", "$"),

@@ -26,7 +26,7 @@ internal static class Names
     }
 
     /// <summary>Custom and extension property names: 3-250 of a-z, 0-9 and underscore, starting with a letter (3.1, 11.1.1, 7.3.2).</summary>
-    public static bool IsValidPropertyName(string name)
+    public static bool IsValidPropertyName(ReadOnlySpan<char> name)
     {
         if (name.Length is < 3 or > 250 || !char.IsAsciiLetterLower(name[0]))
         {

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Concord.Stix.Identifiers;
 using Concord.Stix.Schema;
@@ -21,7 +22,8 @@ internal sealed class ObjectChecker
     private readonly ValidationSink sink;
     private readonly StixValidatorOptions options;
     private readonly JsonPathStack path = new();
-    private string? objectId;
+    // The id is read as a string only when a finding needs it.
+    private JsonElement idElement;
 
     // Keys of the deprecated observable container being checked; references inside it are local keys.
     private HashSet<string>? containerKeys;
@@ -35,16 +37,16 @@ internal sealed class ObjectChecker
     public void CheckTopLevel(JsonElement element, string rootPath)
     {
         path.Reset(rootPath);
-        objectId = null;
+        idElement = default;
         if (element.ValueKind != JsonValueKind.Object)
         {
             Report(StixRules.JsonObject, $"expected a STIX object (a JSON object), found {Describe(element)}");
             return;
         }
 
-        if (element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String)
+        if (element.TryGetProperty("id", out var id))
         {
-            objectId = idElement.GetString();
+            idElement = id;
         }
 
         if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
@@ -132,7 +134,8 @@ internal sealed class ObjectChecker
     {
         Span<char> buffer = stackalloc char[JsonText.BufferSize];
         var seen = 0UL;
-        HashSet<string>? otherNames = null;
+        List<JsonProperty>? others = null;
+        var customCount = 0;
         bool? declaredByExtension = null;
         foreach (var property in element.EnumerateObject())
         {
@@ -160,25 +163,30 @@ internal sealed class ObjectChecker
                 continue;
             }
 
-            var other = property.Name;
-            path.Push(other);
-            if (!(otherNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(other))
+            others ??= [];
+            if (others.Exists(p => JsonMarshal.GetRawUtf8PropertyName(p).SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(property))))
             {
-                Report(StixRules.DuplicateKey, $"the property '{other}' appears more than once");
-            }
-            else
-            {
-                declaredByExtension ??= topLevel && DeclaresToplevelProperties(element);
-                CheckUndefinedProperty(other, property.Value, schema, declaredByExtension.Value);
+                ReportAt(StixRules.DuplicateKey, property.Name, $"the property '{property.Name}' appears more than once");
+                continue;
             }
 
-            path.Pop();
+            others.Add(property);
+            declaredByExtension ??= topLevel && DeclaresToplevelProperties(element);
+            if (CheckUndefinedProperty(property, name, schema, declaredByExtension.Value))
+            {
+                customCount++;
+            }
         }
 
-        CheckConstraints(element, schema, seen, otherNames);
+        if (customCount > 0)
+        {
+            ReportCustomProperties(schema, others!);
+        }
+
+        CheckConstraints(element, schema, seen, others);
         if (schema.Rules.Count > 0)
         {
-            var context = new ObjectRuleContext(element, objectId, path, sink, options);
+            var context = new ObjectRuleContext(element, ObjectId, path, sink, options);
             foreach (var rule in schema.Rules)
             {
                 rule(context);
@@ -186,7 +194,22 @@ internal sealed class ObjectChecker
         }
     }
 
-    private void CheckConstraints(JsonElement element, ObjectSchema schema, ulong seen, HashSet<string>? otherNames)
+    // One finding per object lists its custom properties: ATT&CK-style content has many on every object.
+    private void ReportCustomProperties(ObjectSchema schema, List<JsonProperty> others)
+    {
+        var names = new System.Text.StringBuilder();
+        foreach (var property in others)
+        {
+            if (Names.IsValidPropertyName(property.Name))
+            {
+                names.Append(names.Length == 0 ? string.Empty : ", ").Append(property.Name);
+            }
+        }
+
+        Report(Custom(StixRules.CustomProperty), $"{schema.TypeName} has custom properties ({names}); custom properties are deprecated (section 11.1), use a toplevel-property-extension");
+    }
+
+    private void CheckConstraints(JsonElement element, ObjectSchema schema, ulong seen, List<JsonProperty>? others)
     {
         var missing = schema.RequiredMask & ~seen;
         for (var i = 0; missing != 0; i++, missing >>= 1)
@@ -224,11 +247,11 @@ internal sealed class ObjectChecker
             }
         }
 
-        CheckEncodings(element, schema, seen, otherNames);
+        CheckEncodings(element, schema, seen, others);
     }
 
     // Section 3.1: a property ending in _enc gives the encoding of its base property, which must be present.
-    private void CheckEncodings(JsonElement element, ObjectSchema schema, ulong seen, HashSet<string>? otherNames)
+    private void CheckEncodings(JsonElement element, ObjectSchema schema, ulong seen, List<JsonProperty>? others)
     {
         for (var i = 0; i < schema.Ordered.Length; i++)
         {
@@ -239,8 +262,14 @@ internal sealed class ObjectChecker
             }
         }
 
-        foreach (var name in otherNames ?? [])
+        foreach (var property in others ?? [])
         {
+            if (!property.Name.EndsWith("_enc", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = property.Name;
             if (name.Length > 4 && name.EndsWith("_enc", StringComparison.Ordinal) && !element.TryGetProperty(name[..^4], out _))
             {
                 ReportAt(StixRules.EncodingWithoutProperty, name, $"'{name}' is present without '{name[..^4]}', the property whose encoding it gives");
@@ -269,79 +298,92 @@ internal sealed class ObjectChecker
         return false;
     }
 
-    private void CheckUndefinedProperty(string name, JsonElement value, ObjectSchema schema, bool declaredByExtension)
+    // Returns whether the property is a well-formed custom property (reported once per object by the caller).
+    private bool CheckUndefinedProperty(JsonProperty property, ReadOnlySpan<char> name, ObjectSchema schema, bool declaredByExtension)
     {
+        var custom = false;
         if (!Names.IsValidPropertyName(name))
         {
-            Report(StixRules.PropertyName, $"'{name}' is not a valid property name: 3 to 250 characters of a-z, 0-9 and underscore, beginning with a letter");
+            ReportAt(StixRules.PropertyName, property.Name, $"'{property.Name}' is not a valid property name: 3 to 250 characters of a-z, 0-9 and underscore, beginning with a letter");
         }
         else if (!schema.AllowsCustomProperties)
         {
-            Report(StixRules.PropertyName, $"'{name}' is not a property of {schema.TypeName} (section {schema.Section})");
+            ReportAt(StixRules.PropertyName, property.Name, $"'{property.Name}' is not a property of {schema.TypeName} (section {schema.Section})");
         }
         else if (!declaredByExtension && !ReferenceEquals(schema, CustomSchemas.Deprecated) && schema.Category != ObjectCategory.Embedded)
         {
-            Report(Custom(StixRules.CustomProperty), $"'{name}' is not defined for {schema.TypeName}; custom properties are deprecated, use a toplevel-property-extension");
+            custom = true;
             if (!name.StartsWith("x_", StringComparison.Ordinal))
             {
-                Report(StixRules.CustomPropertyPrefix, $"custom property '{name}' should start with x_ followed by a source identifier");
+                ReportAt(StixRules.CustomPropertyPrefix, property.Name, $"custom property '{property.Name}' should start with x_ followed by a source identifier");
             }
         }
 
-        if (value.ValueKind == JsonValueKind.Null)
+        if (property.Value.ValueKind == JsonValueKind.Null)
         {
-            Report(StixRules.PropertyType, "null is not a STIX value; omit the property instead");
-            return;
+            ReportAt(StixRules.PropertyType, property.Name, "null is not a STIX value; omit the property instead");
+        }
+        else
+        {
+            CheckSuffix(property, name);
         }
 
-        CheckSuffix(name, value);
+        return custom;
     }
 
     // Section 3.1: the suffixes _ref, _refs, _bin and _hex say what the value is.
-    private void CheckSuffix(string name, JsonElement value)
+    private void CheckSuffix(JsonProperty property, ReadOnlySpan<char> name)
     {
+        var value = property.Value;
         if (name.EndsWith("_ref", StringComparison.Ordinal))
         {
-            CheckSuffixIdentifier(value, name);
+            if (!IsSuffixIdentifier(value))
+            {
+                ReportAt(StixRules.PropertySuffix, property.Name, $"'{property.Name}' ends in _ref, so it should hold an identifier (type--UUID); found {Describe(value)}");
+            }
         }
         else if (name.EndsWith("_refs", StringComparison.Ordinal))
         {
             if (value.ValueKind != JsonValueKind.Array)
             {
-                Report(StixRules.PropertySuffix, $"'{name}' ends in _refs, so it should be a list of identifiers; found {Describe(value)}");
+                ReportAt(StixRules.PropertySuffix, property.Name, $"'{property.Name}' ends in _refs, so it should be a list of identifiers; found {Describe(value)}");
                 return;
             }
 
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                path.Push(index++);
-                CheckSuffixIdentifier(item, name);
-                path.Pop();
+                if (!IsSuffixIdentifier(item))
+                {
+                    path.Push(property.Name);
+                    ReportAt(StixRules.PropertySuffix, index, $"'{property.Name}' ends in _refs, so its items should be identifiers (type--UUID); found {Describe(item)}");
+                    path.Pop();
+                }
+
+                index++;
             }
         }
         else if (name.EndsWith("_bin", StringComparison.Ordinal)
             && (value.ValueKind != JsonValueKind.String || !Base64.IsValid(value.GetString()!)))
         {
-            Report(StixRules.PropertySuffix, $"'{name}' ends in _bin, so it should be base64; found {Describe(value)}");
+            ReportAt(StixRules.PropertySuffix, property.Name, $"'{property.Name}' ends in _bin, so it should be base64; found {Describe(value)}");
         }
         else if (name.EndsWith("_hex", StringComparison.Ordinal)
             && (value.ValueKind != JsonValueKind.String || !Names.IsHex(value.GetString()!)))
         {
-            Report(StixRules.PropertySuffix, $"'{name}' ends in _hex, so it should be lowercase hex with an even number of digits; found {Describe(value)}");
+            ReportAt(StixRules.PropertySuffix, property.Name, $"'{property.Name}' ends in _hex, so it should be lowercase hex with an even number of digits; found {Describe(value)}");
         }
     }
 
-    private void CheckSuffixIdentifier(JsonElement value, string name)
+    private bool IsSuffixIdentifier(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Report(StixRules.PropertySuffix, $"'{name}' should hold identifiers, found {Describe(value)}");
+            return false;
         }
-        else if (containerKeys is null && !StixIdentifier.TryParse(value.GetString(), out _))
-        {
-            Report(StixRules.PropertySuffix, $"'{name}' should hold identifiers (type--UUID), found '{value.GetString()}'");
-        }
+
+        Span<char> buffer = stackalloc char[JsonText.BufferSize];
+        return containerKeys is not null || StixIdentifier.TryParseCore(JsonText.Value(value, buffer), out _, out _);
     }
 
     private void CheckValue(JsonElement value, PropertyType type, ObjectSchema owner)
@@ -758,22 +800,19 @@ internal sealed class ObjectChecker
     {
         foreach (var property in body.EnumerateObject())
         {
-            path.Push(property.Name);
             if (!property.NameEquals("extension_type") && !Names.IsValidPropertyName(property.Name))
             {
-                Report(StixRules.PropertyName, $"'{property.Name}' is not a valid extension property name: 3 to 250 characters of a-z, 0-9 and underscore, beginning with a letter");
+                ReportAt(StixRules.PropertyName, property.Name, $"'{property.Name}' is not a valid extension property name: 3 to 250 characters of a-z, 0-9 and underscore, beginning with a letter");
             }
 
             if (property.Value.ValueKind == JsonValueKind.Null)
             {
-                Report(StixRules.PropertyType, "null is not a STIX value; omit the property instead");
+                ReportAt(StixRules.PropertyType, property.Name, "null is not a STIX value; omit the property instead");
             }
             else
             {
-                CheckSuffix(property.Name, property.Value);
+                CheckSuffix(property, property.Name);
             }
-
-            path.Pop();
         }
     }
 
@@ -888,11 +927,16 @@ internal sealed class ObjectChecker
 
         if (element.TryGetProperty("created", out var createdElement) && element.TryGetProperty("modified", out var modifiedElement)
             && createdElement.ValueKind == JsonValueKind.String && modifiedElement.ValueKind == JsonValueKind.String
-            && !JsonText.SameRaw(createdElement, modifiedElement)
-            && StixTimestamp.TryParse(createdElement.GetString(), out var created) && StixTimestamp.TryParse(modifiedElement.GetString(), out var modified)
-            && modified < created)
+            && !JsonText.SameRaw(createdElement, modifiedElement))
         {
-            ReportAt(StixRules.ModifiedBeforeCreated, "modified", $"modified ({modified}) must be later than or equal to created ({created})");
+            Span<char> createdBuffer = stackalloc char[JsonText.BufferSize];
+            Span<char> modifiedBuffer = stackalloc char[JsonText.BufferSize];
+            var created = JsonText.Value(createdElement, createdBuffer);
+            var modified = JsonText.Value(modifiedElement, modifiedBuffer);
+            if (StixTimestamp.Compare(modified, created) is < 0)
+            {
+                ReportAt(StixRules.ModifiedBeforeCreated, "modified", $"modified ({modified}) must be later than or equal to created ({created})");
+            }
         }
     }
 
@@ -949,11 +993,20 @@ internal sealed class ObjectChecker
 
     private StixRule Custom(StixRule rule) => options.RejectCustomContent ? rule with { Severity = Severity.Error } : rule;
 
-    private void Report(StixRule rule, string message) => sink.Add(new Finding(rule, objectId, path.ToString(), message));
+    private string? ObjectId => idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+
+    private void Report(StixRule rule, string message) => sink.Add(new Finding(rule, ObjectId, path.ToString(), message));
 
     private void ReportAt(StixRule rule, string child, string message)
     {
         path.Push(child);
+        Report(rule, message);
+        path.Pop();
+    }
+
+    private void ReportAt(StixRule rule, int index, string message)
+    {
+        path.Push(index);
         Report(rule, message);
         path.Pop();
     }
