@@ -42,7 +42,12 @@ public sealed class ObjectSchema
         AtLeastOneOfMasks = [.. AtLeastOneOf.Select(g => MaskOf(indexes, g))];
         ExclusiveMasks = [.. MutuallyExclusive.Select(g => MaskOf(indexes, g))];
         DependencyIndexes = [.. Dependencies.Select(d => (Index(indexes, d.Property), Index(indexes, d.Requires)))];
+        CommonIndexes = new(indexes.GetValueOrDefault("created", -1), indexes.GetValueOrDefault("modified", -1), indexes.GetValueOrDefault("spec_version", -1),
+            indexes.GetValueOrDefault("granular_markings", -1), indexes.GetValueOrDefault("extensions", -1));
     }
+
+    /// <summary>Where the common properties the validator checks across properties sit in <see cref="Ordered"/> (-1 when absent).</summary>
+    internal CommonPropertyIndexes CommonIndexes { get; }
 
     /// <summary>The properties in table order; a property's position is its bit in the validator's masks.</summary>
     internal PropertySpec[] Ordered { get; }
@@ -256,3 +261,6 @@ public sealed class ObjectSchema
         public ObjectSchema Build() => new(this);
     }
 }
+
+/// <summary>Positions of common properties in a schema's table, so that the validator picks them up while enumerating.</summary>
+internal readonly record struct CommonPropertyIndexes(int Created, int Modified, int SpecVersion, int GranularMarkings, int Extensions);

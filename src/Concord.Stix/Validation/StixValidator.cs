@@ -14,6 +14,7 @@ namespace Concord.Stix.Validation;
 public sealed class StixValidator
 {
     private readonly StixValidatorOptions options;
+    private readonly MessageCache messages = new();
 
     /// <summary>Creates a validator.</summary>
     /// <param name="options">The settings; <see cref="StixValidatorOptions.Default"/> when null.</param>
@@ -37,13 +38,13 @@ public sealed class StixValidator
     public ValidationReport ValidateObject(JsonElement element, string path = JsonPaths.Root)
     {
         var sink = new ValidationSink();
-        new ObjectChecker(sink, options).CheckTopLevel(element, path);
+        new ObjectChecker(sink, options, messages).CheckTopLevel(element, path);
         return new ValidationReport(sink.Findings);
     }
 
     private void Validate(JsonElement document, string path, ValidationSink sink)
     {
-        var checker = new ObjectChecker(sink, options);
+        var checker = new ObjectChecker(sink, options, messages);
         if (document.ValueKind == JsonValueKind.Array)
         {
             var index = 0;

@@ -21,23 +21,32 @@ internal sealed class ObjectChecker
 
     private readonly ValidationSink sink;
     private readonly StixValidatorOptions options;
+    private readonly MessageCache messages;
     private readonly JsonPathStack path = new();
     // The id is read as a string only when a finding needs it.
     private JsonElement idElement;
 
+    // Common properties of the top-level object, picked up during its enumeration instead of searched for again.
+    private JsonElement created;
+    private JsonElement modified;
+    private JsonElement specVersion;
+    private JsonElement granularMarkings;
+    private JsonElement extensions;
+
     // Keys of the deprecated observable container being checked; references inside it are local keys.
     private HashSet<string>? containerKeys;
 
-    public ObjectChecker(ValidationSink sink, StixValidatorOptions options)
+    public ObjectChecker(ValidationSink sink, StixValidatorOptions options, MessageCache messages)
     {
         this.sink = sink;
         this.options = options;
+        this.messages = messages;
     }
 
     public void CheckTopLevel(JsonElement element, string rootPath)
     {
         path.Reset(rootPath);
-        idElement = default;
+        idElement = created = modified = specVersion = granularMarkings = extensions = default;
         if (element.ValueKind != JsonValueKind.Object)
         {
             Report(StixRules.JsonObject, $"expected a STIX object (a JSON object), found {Describe(element)}");
@@ -63,7 +72,7 @@ internal sealed class ObjectChecker
         var schema = (type == "bundle" ? StixSchemas.Bundle : StixSchemas.Find(type)) ?? CustomSchema(element, type);
         CheckProperties(element, schema, topLevel: true);
         CheckIdentity(element, schema, type);
-        CheckVersioning(element);
+        CheckVersioning();
         CheckGranularMarkings(element);
     }
 
@@ -136,7 +145,6 @@ internal sealed class ObjectChecker
         var seen = 0UL;
         List<JsonProperty>? others = null;
         var customCount = 0;
-        bool? declaredByExtension = null;
         foreach (var property in element.EnumerateObject())
         {
             var name = JsonText.Name(property, buffer);
@@ -151,6 +159,11 @@ internal sealed class ObjectChecker
                 else
                 {
                     seen |= 1UL << index;
+                    if (topLevel)
+                    {
+                        Remember(schema.CommonIndexes, index, property.Value);
+                    }
+
                     if (spec.Deprecated)
                     {
                         Report(StixRules.DeprecatedProperty, $"'{spec.Name}' is deprecated in STIX 2.1 (section {schema.Section})");
@@ -164,17 +177,25 @@ internal sealed class ObjectChecker
             }
 
             others ??= [];
-            if (others.Exists(p => JsonMarshal.GetRawUtf8PropertyName(p).SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(property))))
+            if (IsRepeated(others, property))
             {
                 ReportAt(StixRules.DuplicateKey, property.Name, $"the property '{property.Name}' appears more than once");
                 continue;
             }
 
             others.Add(property);
-            declaredByExtension ??= topLevel && DeclaresToplevelProperties(element);
-            if (CheckUndefinedProperty(property, name, schema, declaredByExtension.Value))
+        }
+
+        if (others is not null)
+        {
+            // Known only now that every property, extensions included, has been seen.
+            var declaredByExtension = topLevel && DeclaresToplevelProperties(extensions);
+            foreach (var property in others)
             {
-                customCount++;
+                if (CheckUndefinedProperty(property, JsonText.Name(property, buffer), schema, declaredByExtension))
+                {
+                    customCount++;
+                }
             }
         }
 
@@ -194,19 +215,38 @@ internal sealed class ObjectChecker
         }
     }
 
-    // One finding per object lists its custom properties: ATT&CK-style content has many on every object.
-    private void ReportCustomProperties(ObjectSchema schema, List<JsonProperty> others)
+    private static bool IsRepeated(List<JsonProperty> earlier, JsonProperty property)
     {
-        var names = new System.Text.StringBuilder();
-        foreach (var property in others)
+        var name = JsonMarshal.GetRawUtf8PropertyName(property);
+        foreach (var other in earlier)
         {
-            if (Names.IsValidPropertyName(property.Name))
+            if (JsonMarshal.GetRawUtf8PropertyName(other).SequenceEqual(name))
             {
-                names.Append(names.Length == 0 ? string.Empty : ", ").Append(property.Name);
+                return true;
             }
         }
 
-        Report(Custom(StixRules.CustomProperty), $"{schema.TypeName} has custom properties ({names}); custom properties are deprecated (section 11.1), use a toplevel-property-extension");
+        return false;
+    }
+
+    // One finding per object lists its custom properties: ATT&CK-style content has many on every object.
+    private void ReportCustomProperties(ObjectSchema schema, List<JsonProperty> others) =>
+        Report(Custom(StixRules.CustomProperty), messages.GetOrAdd(schema, others, CustomPropertiesMessage));
+
+    private static string CustomPropertiesMessage(ObjectSchema schema, List<JsonProperty> others)
+    {
+        Span<char> buffer = stackalloc char[JsonText.BufferSize];
+        var names = new System.Text.StringBuilder();
+        foreach (var property in others)
+        {
+            var name = JsonText.Name(property, buffer);
+            if (Names.IsValidPropertyName(name))
+            {
+                names.Append(names.Length == 0 ? string.Empty : ", ").Append(name);
+            }
+        }
+
+        return $"{schema.TypeName} has custom properties ({names}); custom properties are deprecated (section 11.1), use a toplevel-property-extension";
     }
 
     private void CheckConstraints(JsonElement element, ObjectSchema schema, ulong seen, List<JsonProperty>? others)
@@ -264,7 +304,7 @@ internal sealed class ObjectChecker
 
         foreach (var property in others ?? [])
         {
-            if (!property.Name.EndsWith("_enc", StringComparison.Ordinal))
+            if (!JsonMarshal.GetRawUtf8PropertyName(property).EndsWith("_enc"u8))
             {
                 continue;
             }
@@ -278,9 +318,33 @@ internal sealed class ObjectChecker
     }
 
     // Whether an extension-definition of type toplevel-property-extension puts its properties at the top level (section 7.3).
-    private static bool DeclaresToplevelProperties(JsonElement element)
+    private void Remember(CommonPropertyIndexes common, int index, JsonElement value)
     {
-        if (!element.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object)
+        if (index == common.Created)
+        {
+            created = value;
+        }
+        else if (index == common.Modified)
+        {
+            modified = value;
+        }
+        else if (index == common.SpecVersion)
+        {
+            specVersion = value;
+        }
+        else if (index == common.GranularMarkings)
+        {
+            granularMarkings = value;
+        }
+        else if (index == common.Extensions)
+        {
+            extensions = value;
+        }
+    }
+
+    private static bool DeclaresToplevelProperties(JsonElement extensions)
+    {
+        if (extensions.ValueKind != JsonValueKind.Object)
         {
             return false;
         }
@@ -875,7 +939,7 @@ internal sealed class ObjectChecker
 
     private void CheckIdentity(JsonElement element, ObjectSchema schema, string type)
     {
-        if (!element.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+        if (idElement.ValueKind != JsonValueKind.String)
         {
             return;
         }
@@ -918,31 +982,30 @@ internal sealed class ObjectChecker
         }
     }
 
-    private void CheckVersioning(JsonElement element)
+    private void CheckVersioning()
     {
-        if (element.TryGetProperty("spec_version", out var version) && version.ValueKind == JsonValueKind.String && !version.ValueEquals("2.1"))
+        if (specVersion.ValueKind == JsonValueKind.String && !specVersion.ValueEquals("2.1"))
         {
-            ReportAt(StixRules.SpecVersion, "spec_version", $"expected \"2.1\", found \"{version.GetString()}\"");
+            ReportAt(StixRules.SpecVersion, "spec_version", $"expected \"2.1\", found \"{specVersion.GetString()}\"");
         }
 
-        if (element.TryGetProperty("created", out var createdElement) && element.TryGetProperty("modified", out var modifiedElement)
-            && createdElement.ValueKind == JsonValueKind.String && modifiedElement.ValueKind == JsonValueKind.String
-            && !JsonText.SameRaw(createdElement, modifiedElement))
+        if (created.ValueKind == JsonValueKind.String && modified.ValueKind == JsonValueKind.String && !JsonText.SameRaw(created, modified))
         {
             Span<char> createdBuffer = stackalloc char[JsonText.BufferSize];
             Span<char> modifiedBuffer = stackalloc char[JsonText.BufferSize];
-            var created = JsonText.Value(createdElement, createdBuffer);
-            var modified = JsonText.Value(modifiedElement, modifiedBuffer);
-            if (StixTimestamp.Compare(modified, created) is < 0)
+            var createdText = JsonText.Value(created, createdBuffer);
+            var modifiedText = JsonText.Value(modified, modifiedBuffer);
+            if (StixTimestamp.Compare(modifiedText, createdText) is < 0)
             {
-                ReportAt(StixRules.ModifiedBeforeCreated, "modified", $"modified ({modified}) must be later than or equal to created ({created})");
+                ReportAt(StixRules.ModifiedBeforeCreated, "modified", $"modified ({modifiedText}) must be later than or equal to created ({createdText})");
             }
         }
     }
 
     private void CheckGranularMarkings(JsonElement element)
     {
-        if (!element.TryGetProperty("granular_markings", out var markings) || markings.ValueKind != JsonValueKind.Array)
+        var markings = granularMarkings;
+        if (markings.ValueKind != JsonValueKind.Array)
         {
             return;
         }
