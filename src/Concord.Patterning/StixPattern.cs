@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Concord.Patterning.Ast;
 using Concord.Patterning.Internal;
 
@@ -78,6 +79,14 @@ public sealed class StixPattern
         ArgumentNullException.ThrowIfNull(root);
         return Parse(PatternPrinter.Print(root));
     }
+
+    /// <summary>Matches the pattern against observations (see <see cref="PatternEvaluator"/>).</summary>
+    /// <param name="observations">A bundle, an array of STIX objects, or a single observed-data object.</param>
+    public PatternMatchResult Match(JsonElement observations) => PatternEvaluator.Match(this, observations);
+
+    /// <summary>Matches the pattern against observations (see <see cref="PatternEvaluator"/>).</summary>
+    /// <param name="objects">STIX objects: observed-data and the SCOs they reference; bundles and arrays are opened.</param>
+    public PatternMatchResult Match(IEnumerable<JsonElement> objects) => PatternEvaluator.Match(this, objects);
 
     /// <summary>The pattern in canonical syntax (which parses back to an equal AST).</summary>
     public string ToCanonicalString() => PatternPrinter.Print(Root);
