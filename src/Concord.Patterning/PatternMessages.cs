@@ -86,7 +86,7 @@ public static class PatternMessages
     public const string UnterminatedString = "unterminated string constant: the closing apostrophe is missing";
 
     /// <summary>Message for a hex constant that is not an even number of hex digits.</summary>
-    public const string InvalidHex = "invalid hex constant: it must be an even number of hexadecimal digits (0-9, a-f)";
+    public const string InvalidHex = "invalid hex constant: it must be an even number of lowercase hexadecimal digits (0-9, a-f)";
 
     /// <summary>Message for a binary constant that is not base64.</summary>
     public const string InvalidBase64 = "invalid binary constant: it must be base64 (RFC 4648) with correct padding";
@@ -99,6 +99,9 @@ public static class PatternMessages
 
     /// <summary>Message for an integer outside the 64-bit range.</summary>
     public const string IntegerOutOfRange = "the integer is outside the range of a 64-bit signed integer";
+
+    /// <summary>Message for an integer constant outside the STIX integer range (section 2.10).</summary>
+    public const string IntegerOutOfStixRange = "the integer is outside the STIX integer range -(2^53)+1 to (2^53)-1";
 
     /// <summary>Message for a float outside the range of a double.</summary>
     public const string FloatOutOfRange = "the floating-point number is outside the range of a 64-bit IEEE 754 number";

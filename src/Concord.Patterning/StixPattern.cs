@@ -59,6 +59,15 @@ public sealed class StixPattern
         return pattern is not null;
     }
 
+    /// <summary>Parses and validates a pattern, returning the pattern or every error found.</summary>
+    /// <param name="text">The pattern text.</param>
+    public static PatternParseResult Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var errors = Analyze(text, out var pattern);
+        return new PatternParseResult(pattern, errors);
+    }
+
     /// <summary>
     /// Checks a pattern and returns every error: a syntax error stops parsing, so there is at most one
     /// of those, while validation reports all semantic errors.

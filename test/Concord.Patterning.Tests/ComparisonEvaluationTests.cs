@@ -189,10 +189,13 @@ public sealed class ComparisonEvaluationTests
         Assert.False(MatchesSingle("[x-ip:value ISSUBSET '0.0.0.0/0']", Sco("x-ip", ("value", "::ffff:0:1"))));
 
     [Fact]
-    public void Integers_compare_at_full_64_bit_precision()
+    public void Integers_compare_exactly_across_the_whole_stix_integer_range()
     {
-        var sco = Sco("x-n", ("count", 9007199254740993L));
-        Assert.True(MatchesSingle("[x-n:count = 9007199254740993]", sco.DeepClone().AsObject()));
-        Assert.False(MatchesSingle("[x-n:count = 9007199254740992]", sco.DeepClone().AsObject()));
+        var sco = Sco("x-n", ("count", 9007199254740991L), ("ratio", 1.5));
+        Assert.True(MatchesSingle("[x-n:count = 9007199254740991]", sco.DeepClone().AsObject()));
+        Assert.False(MatchesSingle("[x-n:count = 9007199254740990]", sco.DeepClone().AsObject()));
+        Assert.True(MatchesSingle("[x-n:count > -9007199254740991]", sco.DeepClone().AsObject()));
+        Assert.False(MatchesSingle("[x-n:ratio = 1]", sco.DeepClone().AsObject()));
+        Assert.True(MatchesSingle("[x-n:ratio > 1]", sco.DeepClone().AsObject()));
     }
 }

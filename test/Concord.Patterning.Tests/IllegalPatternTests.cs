@@ -47,6 +47,7 @@ public sealed class IllegalPatternTests
         { "[file:created = t'2016-01-01 00:00:00']", PatternMessages.InvalidTimestamp("2016-01-01 00:00:00"), 16 },
         { "[file:magic_number_hex = h'abc']", PatternMessages.InvalidHex, 25 },
         { "[file:magic_number_hex = h'zz']", PatternMessages.InvalidHex, 25 },
+        { "[file:magic_number_hex = h'FFD8']", PatternMessages.InvalidHex, 25 },
         { "[artifact:payload_bin = b'ABI']", PatternMessages.InvalidBase64, 24 },
         { "[artifact:payload_bin = b'AB*=']", PatternMessages.InvalidBase64, 24 },
         { "[file:size = +5]", PatternMessages.PlusSign, 13 },

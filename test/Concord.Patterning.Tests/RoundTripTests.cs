@@ -16,6 +16,8 @@ public sealed class RoundTripTests
     private static readonly string[] SafeRegexes = ["^a.*b$", "\\d{2,4}", "(?i)foo|bar", "[^\\]x]+", "\\x{263A}", "a+?b*"];
     private static readonly string[] Cidrs = ["198.51.100.0/24", "203.0.113.7", "10.0.0.0/8"];
 
+    private static readonly Gen<long> StixIntegers = Gen.Long[-((1L << 53) - 1), (1L << 53) - 1];
+
     private static readonly Gen<string> AnyString = Gen.OneOf(
         Gen.String,
         Gen.OneOf("it's", "back\\slash", "\\'", "", "é\u0301", "line\nfeed", "%_"));
@@ -26,7 +28,7 @@ public sealed class RoundTripTests
 
     private static readonly Gen<Constant> Scalars = Gen.OneOf<Constant>(
         AnyString.Select(s => (Constant)new StringConstant(s)),
-        Gen.Long.Select(l => (Constant)new IntegerConstant(l)),
+        StixIntegers.Select(l => (Constant)new IntegerConstant(l)),
         Gen.Double.Where(double.IsFinite).Select(d => (Constant)new FloatConstant(d)),
         Gen.Double[-1e-3, 1e-3].Select(d => (Constant)new FloatConstant(d)),
         Gen.Bool.Select(b => (Constant)new BooleanConstant(b)),
@@ -81,7 +83,7 @@ public sealed class RoundTripTests
             Gen.Bool,
             Scalars.Where(c => c is not BooleanConstant),
             (p, op, not, c) => (ComparisonExpression)new PropertyComparison(p, op, not, c)),
-        Gen.Select(Path(type), Gen.Bool, Gen.Long.Array[1, 4], (p, not, items) =>
+        Gen.Select(Path(type), Gen.Bool, StixIntegers.Array[1, 4], (p, not, items) =>
             (ComparisonExpression)new PropertyComparison(p, ComparisonOperator.In, not, new SetConstant(new ValueList<Constant>(items.Select(i => new IntegerConstant(i)))))),
         Gen.Select(Path(type), Gen.Bool, AnyString, (p, not, s) => (ComparisonExpression)new PropertyComparison(p, ComparisonOperator.Like, not, new StringConstant(s))),
         Gen.Select(Path(type), Gen.Bool, Gen.OneOf(SafeRegexes), (p, not, s) => (ComparisonExpression)new PropertyComparison(p, ComparisonOperator.Matches, not, new StringConstant(s))),

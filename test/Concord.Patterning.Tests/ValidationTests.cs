@@ -17,6 +17,8 @@ public sealed class ValidationTests
         { "[file:hashes.'SHA 256' = 'a']", PatternMessages.InvalidKey("SHA 256"), 13 },
         { "[file:hashes.'' = 'a']", PatternMessages.InvalidKey(string.Empty), 13 },
         { "[file:names[-1] = 'a']", PatternMessages.NegativeIndex, 11 },
+        { "[file:size = 9007199254740992]", PatternMessages.IntegerOutOfStixRange, 13 },
+        { "[file:size IN (1, -9007199254740992)]", PatternMessages.IntegerOutOfStixRange, 18 },
         { "[file:name = 'a'] WITHIN 0 SECONDS", PatternMessages.WithinNotPositive, 25 },
         { "[file:name = 'a'] WITHIN -5 SECONDS", PatternMessages.WithinNotPositive, 25 },
         { "[file:name = 'a'] WITHIN 0.0 SECONDS", PatternMessages.WithinNotPositive, 25 },

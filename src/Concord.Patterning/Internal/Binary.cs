@@ -5,7 +5,7 @@ namespace Concord.Patterning.Internal;
 /// <summary>Strict hex and base64 decoding (RFC 4648), as STIX <c>hex</c> and <c>binary</c> require.</summary>
 internal static class Binary
 {
-    public static bool TryDecodeHex(string text, out byte[] bytes)
+    public static bool TryDecodeHex(string text, bool allowUppercase, out byte[] bytes)
     {
         bytes = [];
         if (text.Length % 2 != 0)
@@ -16,8 +16,8 @@ internal static class Binary
         var result = new byte[text.Length / 2];
         for (var i = 0; i < result.Length; i++)
         {
-            var high = HexValue(text[2 * i]);
-            var low = HexValue(text[(2 * i) + 1]);
+            var high = HexValue(text[2 * i], allowUppercase);
+            var low = HexValue(text[(2 * i) + 1], allowUppercase);
             if (high < 0 || low < 0)
             {
                 return false;
@@ -64,11 +64,11 @@ internal static class Binary
 
     public static string ToBase64(IEnumerable<byte> bytes) => Convert.ToBase64String([.. bytes]);
 
-    private static int HexValue(char c) => c switch
+    private static int HexValue(char c, bool allowUppercase) => c switch
     {
         >= '0' and <= '9' => c - '0',
         >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
+        >= 'A' and <= 'F' when allowUppercase => c - 'A' + 10,
         _ => -1,
     };
 }

@@ -103,7 +103,7 @@ internal sealed class ComparisonEvaluator
         var text = value.GetString()!;
         if (property.EndsWith("_hex", StringComparison.Ordinal))
         {
-            return Binary.TryDecodeHex(text, out var hex) ? hex : null;
+            return Binary.TryDecodeHex(text, allowUppercase: true, out var hex) ? hex : null;
         }
 
         return Binary.TryDecodeBase64(text, ignoreLineFeeds: false, out var bytes) ? bytes : null;

@@ -250,7 +250,7 @@ internal sealed class Lexer(string text)
             TokenKind.Timestamp => StixTimestamp.TryParse(content, out var timestamp)
                 ? new TimestampConstant(timestamp, span)
                 : throw Error(start, span.Length, PatternMessages.InvalidTimestamp(content)),
-            TokenKind.Hex => Binary.TryDecodeHex(content, out var hex)
+            TokenKind.Hex => Binary.TryDecodeHex(content, allowUppercase: false, out var hex)
                 ? new HexConstant(new ValueList<byte>(hex), span)
                 : throw Error(start, span.Length, PatternMessages.InvalidHex),
             TokenKind.Binary => Binary.TryDecodeBase64(content, ignoreLineFeeds: true, out var bytes)

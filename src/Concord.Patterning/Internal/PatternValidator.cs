@@ -10,6 +10,9 @@ namespace Concord.Patterning.Internal;
 /// </summary>
 internal sealed class PatternValidator
 {
+    private const long MaxInteger = (1L << 53) - 1;
+    private const long MinInteger = -MaxInteger;
+
     private readonly string text;
     private readonly List<PatternError> errors = [];
 
@@ -101,7 +104,27 @@ internal sealed class PatternValidator
                 break;
             case PropertyComparison comparison:
                 Visit(comparison.Path);
+                VisitConstant(comparison.Value);
                 VisitOperand(comparison);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void VisitConstant(Constant constant)
+    {
+        switch (constant)
+        {
+            case IntegerConstant { Value: < MinInteger or > MaxInteger } integer:
+                Add(integer.Span, PatternMessages.IntegerOutOfStixRange);
+                break;
+            case SetConstant set:
+                foreach (var item in set.Items)
+                {
+                    VisitConstant(item);
+                }
+
                 break;
             default:
                 break;
