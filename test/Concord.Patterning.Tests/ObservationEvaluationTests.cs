@@ -336,4 +336,45 @@ public sealed class ObservationEvaluationTests
         process.Add(T0, T0, Sco("process", ("image_ref", "file--33333333-3333-4333-8333-333333333333")), image);
         Assert.True(process.Matches(pattern));
     }
+
+    [Fact]
+    public void A_repetition_count_larger_than_the_matching_observations_fails_without_trying_every_subset()
+    {
+        var observations = new Observations();
+        for (var i = 0; i < 39; i++)
+        {
+            observations.Add(At(i), At(i), Domain("a.example"));
+        }
+
+        Assert.False(observations.Matches("[domain-name:value = 'a.example'] REPEATS 40 TIMES"));
+        Assert.True(observations.Matches("[domain-name:value = 'a.example'] REPEATS 39 TIMES"));
+    }
+
+    [Fact]
+    public void A_window_too_short_for_the_repetitions_fails_without_trying_every_subset()
+    {
+        var observations = new Observations();
+        for (var i = 0; i < 40; i++)
+        {
+            observations.Add(At(i * 10), At(i * 10), Domain("a.example"));
+        }
+
+        Assert.False(observations.Matches("[domain-name:value = 'a.example'] REPEATS 20 TIMES WITHIN 100 SECONDS"));
+        Assert.True(observations.Matches("[domain-name:value = 'a.example'] REPEATS 10 TIMES WITHIN 100 SECONDS"));
+    }
+
+    [Fact]
+    public void An_expression_nothing_matches_fails_the_conjunction_without_enumerating_the_rest()
+    {
+        var observations = new Observations();
+        for (var i = 0; i < 30; i++)
+        {
+            observations.Add(At(i), At(i), Domain("a.example"));
+        }
+
+        const string a = "[domain-name:value = 'a.example']";
+        Assert.False(observations.Matches($"{a} AND {a} AND {a} AND {a} AND {a} AND [domain-name:value = 'b.example']"));
+        Assert.False(observations.Matches($"{a} AND {a} AND {a} AND {a} AND {a} AND ({a} FOLLOWEDBY [domain-name:value = 'b.example'])"));
+        Assert.True(observations.Matches($"{a} AND {a} AND {a} AND {a} AND {a} AND ({a} OR [domain-name:value = 'b.example'])"));
+    }
 }
