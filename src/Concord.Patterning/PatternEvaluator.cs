@@ -20,6 +20,9 @@ namespace Concord.Patterning;
 /// SECONDS</c> needs the latest last_observed of the set to be earlier than the earliest first_observed plus
 /// n seconds; <c>a FOLLOWEDBY b</c> needs every observation of b to start no earlier than every observation of
 /// a ends.</para>
+/// <para>LIKE normalizes its constant and MATCHES its string subject to NFC with <see cref="string.Normalize(System.Text.NormalizationForm)"/>,
+/// which needs ICU: in a process running with invariant globalization, normalization does nothing and
+/// canonically equivalent but differently composed strings do not match.</para>
 /// <para>The search backtracks over assignments of distinct observations to the observation expressions,
 /// so it finds a binding whenever one exists; in the worst case it is exponential in the number of
 /// observation expressions and repetitions.</para>

@@ -162,6 +162,17 @@ public sealed class ComparisonEvaluationTests
             "[artifact:payload_bin MATCHES '\\\\xd4\\\\xc3\\\\xb2\\\\xa1\\\\x02\\\\x00\\\\x04\\\\x00']",
             Sco("artifact", ("payload_bin", Convert.ToBase64String([0xff, 0xd4, 0xc3, 0xb2, 0xa1, 0x02, 0x00, 0x04, 0x00, 0x01])))));
 
+    [Fact]
+    public void Matches_uses_unicode_classes_for_strings_and_ascii_classes_for_binary_data()
+    {
+        Assert.True(MatchesSingle("[x-s:value MATCHES '^\\\\w\\\\s$']", Sco("x-s", ("value", "\u00E9\u00A0"))));
+        var latin1 = Convert.ToBase64String([0xE9, 0xA0]);
+        Assert.False(MatchesSingle("[artifact:payload_bin MATCHES '^\\\\w']", Sco("artifact", ("payload_bin", latin1))));
+        Assert.False(MatchesSingle("[artifact:payload_bin MATCHES '[\\\\s]$']", Sco("artifact", ("payload_bin", latin1))));
+        Assert.True(MatchesSingle("[artifact:payload_bin MATCHES '^\\\\W\\\\S$']", Sco("artifact", ("payload_bin", latin1))));
+        Assert.True(MatchesSingle("[artifact:payload_bin MATCHES '^[\\\\w]+ [\\\\s]$']", Sco("artifact", ("payload_bin", Convert.ToBase64String("ab_1 \t"u8.ToArray())))));
+    }
+
     [Theory]
     [InlineData("198.51.100.0/27", "ISSUBSET '198.51.100.0/24'", true)]
     [InlineData("198.51.100.0/24", "ISSUBSET '198.51.100.0/27'", false)]

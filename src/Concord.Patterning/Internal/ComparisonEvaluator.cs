@@ -15,6 +15,7 @@ namespace Concord.Patterning.Internal;
 internal sealed class ComparisonEvaluator
 {
     private readonly Dictionary<PropertyComparison, Regex?> regexes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PropertyComparison, Regex?> binaryRegexes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the comparison expression holds with every object path starting from <paramref name="root"/>.</summary>
     public bool Evaluate(ComparisonExpression expression, Observation observation, JsonElement root) => expression switch
@@ -230,7 +231,7 @@ internal sealed class ComparisonEvaluator
             case ComparisonOperator.Like:
             case ComparisonOperator.Matches:
                 var subject = TextOf(value, property, normalize: comparison.Operator == ComparisonOperator.Matches);
-                return subject is not null && RegexFor(comparison)?.IsMatch(subject) == true;
+                return subject is not null && RegexFor(comparison, IsBinaryProperty(property))?.IsMatch(subject) == true;
             case ComparisonOperator.IsSubset:
             case ComparisonOperator.IsSuperset:
                 if (value.ValueKind != JsonValueKind.String || !IpNetwork.TryParse(value.GetString()!, out var left)
@@ -265,19 +266,17 @@ internal sealed class ComparisonEvaluator
         return normalize ? text.Normalize(NormalizationForm.FormC) : text;
     }
 
-    private Regex? RegexFor(PropertyComparison comparison)
+    private Regex? RegexFor(PropertyComparison comparison, bool binary)
     {
-        lock (regexes)
+        var cache = binary && comparison.Operator == ComparisonOperator.Matches ? binaryRegexes : regexes;
+        if (!cache.TryGetValue(comparison, out var regex))
         {
-            if (!regexes.TryGetValue(comparison, out var regex))
-            {
-                var source = ((StringConstant)comparison.Value).Value;
-                regex = comparison.Operator == ComparisonOperator.Like ? LikeToRegex(source) : RegexTranslator.TryCompile(source, out _);
-                regexes[comparison] = regex;
-            }
-
-            return regex;
+            var source = ((StringConstant)comparison.Value).Value;
+            regex = comparison.Operator == ComparisonOperator.Like ? LikeToRegex(source) : RegexTranslator.TryCompile(source, out _, asciiClasses: binary);
+            cache[comparison] = regex;
         }
+
+        return regex;
     }
 
     /// <summary>SQL LIKE: <c>%</c> is any run of characters, <c>_</c> one character (code point); the constant is NFC-normalized first.</summary>

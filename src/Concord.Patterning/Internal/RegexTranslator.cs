@@ -16,9 +16,16 @@ internal static class RegexTranslator
     public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.Singleline | RegexOptions.CultureInvariant;
 
     /// <summary>Translates and compiles; returns null and a message when the expression is rejected.</summary>
-    public static Regex? TryCompile(string pcre, out string? error)
+    /// <param name="pcre">The PCRE expression.</param>
+    /// <param name="error">The reason it is rejected.</param>
+    /// <param name="asciiClasses">
+    /// Whether <c>\w</c> and <c>\s</c> mean ASCII word and space characters, as in PCRE without its
+    /// UNICODE flag, which section 9.6.1 requires for binary properties. (<c>\d</c> needs no change: no
+    /// code point up to U+00FF is a non-ASCII digit.)
+    /// </param>
+    public static Regex? TryCompile(string pcre, out string? error, bool asciiClasses = false)
     {
-        var translated = TryTranslate(pcre, out error);
+        var translated = TryTranslate(pcre, asciiClasses, out error);
         if (translated is null)
         {
             return null;
@@ -44,7 +51,7 @@ internal static class RegexTranslator
         return null;
     }
 
-    private static string? TryTranslate(string pcre, out string? error)
+    private static string? TryTranslate(string pcre, bool asciiClasses, out string? error)
     {
         error = null;
         var output = new StringBuilder(pcre.Length);
@@ -127,7 +134,16 @@ internal static class RegexTranslator
                     continue;
                 }
 
-                output.Append(c).Append(next);
+                output.Append((asciiClasses, inClass, next) switch
+                {
+                    (true, false, 'w') => "[a-zA-Z0-9_]",
+                    (true, false, 'W') => "[^a-zA-Z0-9_]",
+                    (true, false, 's') => "[\\t\\n\\x0B\\f\\r ]",
+                    (true, false, 'S') => "[^\\t\\n\\x0B\\f\\r ]",
+                    (true, true, 'w') => "a-zA-Z0-9_",
+                    (true, true, 's') => "\\t\\n\\x0B\\f\\r ",
+                    _ => string.Concat(c, next),
+                });
                 i += 2;
                 afterQuantifier = false;
                 continue;
