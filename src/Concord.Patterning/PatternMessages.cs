@@ -212,6 +212,15 @@ public static class PatternMessages
     public static string UnsupportedRegex(string construct, int offset) =>
         Format("the regular expression uses {0} at offset {1}, which MATCHES does not support: matching runs in linear time, without backreferences, lookaround, atomic groups, possessive quantifiers, conditionals, recursion, \\G, \\K or backtracking verbs", construct, offset);
 
+    /// <summary>Detail for a malformed <c>\x{…}</c> escape in a regular expression.</summary>
+    /// <param name="offset">Its 0-based offset in the regular expression.</param>
+    public static string MalformedCodePointEscape(int offset) => Format("malformed \\x{{…}} escape at offset {0}", offset);
+
+    /// <summary>Message of <see cref="StixPatternChecker"/> for a pattern type other than <c>stix</c>.</summary>
+    /// <param name="patternType">The pattern type.</param>
+    public static string UnsupportedPatternType(string patternType) =>
+        Format("pattern type '{0}' is not supported by the STIX pattern checker", patternType);
+
     /// <summary>Message for a regular expression that does not compile.</summary>
     /// <param name="detail">The reason.</param>
     public static string InvalidRegex(string detail) => Format("invalid regular expression: {0}", detail);

@@ -22,7 +22,7 @@ public sealed class StixPatternChecker : IPatternChecker
         ArgumentNullException.ThrowIfNull(pattern);
         if (!Supports(patternType))
         {
-            return $"pattern type '{patternType}' is not supported by the STIX pattern checker";
+            return PatternMessages.UnsupportedPatternType(patternType);
         }
 
         var errors = StixPattern.Validate(pattern);

@@ -59,9 +59,9 @@ public sealed partial class SpecExampleTests
     }
 
     [FactRequiringPath(SpecPath)]
-    public void Section_9_yields_at_least_25_example_patterns()
+    public void Section_9_yields_at_least_40_example_patterns()
     {
-        Assert.True(ExtractSpecPatterns().Count >= 25, "expected at least 25 example patterns in section 9");
+        Assert.True(ExtractSpecPatterns().Count >= 40, "expected at least 40 example patterns in section 9");
     }
 
     [TheoryRequiringPath(SpecPath)]
@@ -114,7 +114,15 @@ public sealed partial class SpecExampleTests
         foreach (Match block in FencedBlock().Matches(section))
         {
             var body = block.Groups["body"].Value.Trim();
-            if (body.Length > 0 && body[0] is '[' or '(')
+            if (body.StartsWith('"'))
+            {
+                // Section 9.6.4 quotes comparison expressions: "artifact:payload_bin = '…'", "…".
+                foreach (Match quoted in QuotedComparison().Matches(body))
+                {
+                    patterns.Add("[" + quoted.Groups["body"].Value + "]");
+                }
+            }
+            else if (body.Length > 0 && body[0] is '[' or '(')
             {
                 var pattern = string.Join(' ', body.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 if (!Illustrations.Contains(pattern))
@@ -178,6 +186,9 @@ public sealed partial class SpecExampleTests
 
     [GeneratedRegex("```[^\\n]*\\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
+
+    [GeneratedRegex("\"(?<body>[a-z0-9-]+:[^\"]+)\"")]
+    private static partial Regex QuotedComparison();
 
     [GeneratedRegex("<pre><code>(?<body>.*?)</code></pre>", RegexOptions.Singleline)]
     private static partial Regex PreCode();

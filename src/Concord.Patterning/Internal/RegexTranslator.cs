@@ -112,7 +112,7 @@ internal static class RegexTranslator
                     if (close < 0 || !int.TryParse(pcre.AsSpan(i + 3, close - i - 3), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var codePoint)
                         || codePoint > 0x10FFFF)
                     {
-                        return Invalid("malformed \\x{…} escape at offset " + i.ToString(CultureInfo.InvariantCulture), out error);
+                        return Invalid(PatternMessages.MalformedCodePointEscape(i), out error);
                     }
 
                     if (codePoint > 0xFFFF)
