@@ -29,8 +29,6 @@ internal sealed class Observation
 
     public JsonElement ObservedData { get; }
 
-    public string? Id => ObservedData.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
     public StixTimestamp FirstObserved { get; }
 
     public StixTimestamp LastObserved { get; }
