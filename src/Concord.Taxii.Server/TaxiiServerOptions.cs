@@ -15,6 +15,16 @@ public sealed record TaxiiServerOptions
     /// <summary>The discovery resource's contact (<c>Taxii:Contact</c>).</summary>
     public string? Contact { get; init; }
 
+    /// <summary>The API roots served under <c>/taxii2/NAME/</c>, by name (<c>Taxii:ApiRoots:NAME:Title</c>, <c>...:Description</c>).</summary>
+    public IReadOnlyDictionary<string, ApiRootSettings> ApiRoots { get; init; } =
+        new Dictionary<string, ApiRootSettings>(StringComparer.Ordinal) { [DefaultApiRootName] = new ApiRootSettings("Concord") };
+
+    /// <summary>The API root advertised as <c>default</c> in discovery (<c>Taxii:DefaultApiRoot</c>); one of <see cref="ApiRoots"/>.</summary>
+    public string DefaultApiRoot { get; init; } = DefaultApiRootName;
+
+    /// <summary>The name of the API root <c>concord init</c> creates.</summary>
+    public const string DefaultApiRootName = "api1";
+
     /// <summary>The largest request body in octets (<c>Taxii:MaxContentLength</c>); larger ones get 413. Default 10 MiB.</summary>
     public long MaxContentLength { get; init; } = 10 * 1024 * 1024;
 

@@ -17,17 +17,17 @@ public static class ApiTokens
 
     /// <summary>Creates a token.</summary>
     /// <returns>The token to give to the user once, and the hash to store.</returns>
-    public static (string Token, byte[] Hash) Create()
+    public static (string Token, string Hash) Create()
     {
         var token = Prefix + PasswordHashing.Base64Url(RandomNumberGenerator.GetBytes(32));
         return (token, HashOf(token));
     }
 
-    /// <summary>The SHA-256 of a token's UTF-8 bytes, as stored.</summary>
+    /// <summary>The SHA-256 of a token's UTF-8 bytes in lowercase hex, as stored.</summary>
     /// <param name="token">The token.</param>
-    public static byte[] HashOf(string token)
+    public static string HashOf(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
 }
