@@ -1,6 +1,12 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Collection;
+using Concord.Cli.Commands.Init;
+using Concord.Cli.Commands.Org;
+using Concord.Cli.Commands.Serve;
+using Concord.Cli.Commands.Token;
+using Concord.Cli.Commands.User;
 using Concord.Cli.Commands.Validate;
 
 namespace Concord.Cli;
@@ -13,6 +19,12 @@ internal static class ConcordCommand
         var root = new RootCommand("Concord: a federated threat-intelligence exchange speaking STIX 2.1 and TAXII 2.1.")
         {
             ValidateCommand.Create(environment),
+            InitCommand.Create(environment),
+            ServeCommand.Create(environment),
+            OrgCommand.Create(environment),
+            UserCommand.Create(environment),
+            TokenCommand.Create(environment),
+            CollectionCommand.Create(environment),
         };
         return root;
     }
