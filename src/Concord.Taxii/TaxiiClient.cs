@@ -43,7 +43,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<Discovery> GetDiscoveryAsync(Uri discoveryUrl, CancellationToken cancellationToken = default) =>
-        GetAsync(RequireAbsolute(discoveryUrl), TaxiiJsonContext.Default.Discovery, cancellationToken);
+        GetAsync(RequireAbsolute(discoveryUrl), TaxiiJsonContext.Wire.Discovery, cancellationToken);
 
     /// <summary>Resolves an API root URL from a discovery resource against the discovery URL (relative roots begin with <c>/</c>).</summary>
     /// <param name="discoveryUrl">The discovery URL.</param>
@@ -67,7 +67,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<ApiRoot> GetApiRootAsync(Uri apiRoot, CancellationToken cancellationToken = default) =>
-        GetAsync(Root(apiRoot), TaxiiJsonContext.Default.ApiRoot, cancellationToken);
+        GetAsync(Root(apiRoot), TaxiiJsonContext.Wire.ApiRoot, cancellationToken);
 
     /// <summary>Gets a status resource (section 4.3).</summary>
     /// <param name="apiRoot">The API root URL.</param>
@@ -75,7 +75,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiStatus> GetStatusAsync(Uri apiRoot, string statusId, CancellationToken cancellationToken = default) =>
-        GetAsync(Under(apiRoot, "status", Segment(statusId, nameof(statusId))), TaxiiJsonContext.Default.TaxiiStatus, cancellationToken);
+        GetAsync(Under(apiRoot, "status", Segment(statusId, nameof(statusId))), TaxiiJsonContext.Wire.TaxiiStatus, cancellationToken);
 
     /// <summary>Polls a status resource until it is complete.</summary>
     /// <param name="apiRoot">The API root URL.</param>
@@ -102,7 +102,7 @@ public sealed class TaxiiClient
     /// <exception cref="TaxiiException">The request failed.</exception>
     public async Task<IReadOnlyList<TaxiiCollection>> GetCollectionsAsync(Uri apiRoot, CancellationToken cancellationToken = default)
     {
-        var collections = await GetAsync(Under(apiRoot, "collections"), TaxiiJsonContext.Default.TaxiiCollections, cancellationToken).ConfigureAwait(false);
+        var collections = await GetAsync(Under(apiRoot, "collections"), TaxiiJsonContext.Wire.TaxiiCollections, cancellationToken).ConfigureAwait(false);
         return collections.Collections ?? [];
     }
 
@@ -112,7 +112,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiCollection> GetCollectionAsync(Uri apiRoot, string collectionId, CancellationToken cancellationToken = default) =>
-        GetAsync(Under(apiRoot, "collections", Segment(collectionId, nameof(collectionId))), TaxiiJsonContext.Default.TaxiiCollection, cancellationToken);
+        GetAsync(Under(apiRoot, "collections", Segment(collectionId, nameof(collectionId))), TaxiiJsonContext.Wire.TaxiiCollection, cancellationToken);
 
     /// <summary>Gets one page of objects (section 5.4).</summary>
     /// <param name="apiRoot">The API root URL.</param>
@@ -121,7 +121,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiPage<Envelope>> GetObjectsAsync(Uri apiRoot, string collectionId, TaxiiQuery? query = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(Objects(apiRoot, collectionId), query, TaxiiJsonContext.Default.Envelope, cancellationToken);
+        GetPageAsync(Objects(apiRoot, collectionId), query, TaxiiJsonContext.Wire.Envelope, cancellationToken);
 
     /// <summary>
     /// Gets every object matching a query, following <c>next</c> (or, when a server gives <c>more</c> without <c>next</c>,
@@ -193,7 +193,7 @@ public sealed class TaxiiClient
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiMediaTypes.Taxii21);
         request.Content = content;
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, TaxiiJsonContext.Default.TaxiiStatus, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, TaxiiJsonContext.Wire.TaxiiStatus, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets one object's versions as an envelope (section 5.6); only <c>match[version]</c>, <c>match[spec_version]</c> and paging apply.</summary>
@@ -204,7 +204,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiPage<Envelope>> GetObjectAsync(Uri apiRoot, string collectionId, string objectId, TaxiiQuery? query = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(Object(apiRoot, collectionId, objectId), query, TaxiiJsonContext.Default.Envelope, cancellationToken);
+        GetPageAsync(Object(apiRoot, collectionId, objectId), query, TaxiiJsonContext.Wire.Envelope, cancellationToken);
 
     /// <summary>Deletes an object, or the versions selected by <c>match[version]</c> and <c>match[spec_version]</c> (section 5.7).</summary>
     /// <param name="apiRoot">The API root URL.</param>
@@ -231,7 +231,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiPage<Manifest>> GetManifestAsync(Uri apiRoot, string collectionId, TaxiiQuery? query = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(Under(apiRoot, "collections", Segment(collectionId, nameof(collectionId)), "manifest"), query, TaxiiJsonContext.Default.Manifest, cancellationToken);
+        GetPageAsync(Under(apiRoot, "collections", Segment(collectionId, nameof(collectionId)), "manifest"), query, TaxiiJsonContext.Wire.Manifest, cancellationToken);
 
     /// <summary>Gets one page of an object's versions (section 5.8).</summary>
     /// <param name="apiRoot">The API root URL.</param>
@@ -241,7 +241,7 @@ public sealed class TaxiiClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="TaxiiException">The request failed.</exception>
     public Task<TaxiiPage<Versions>> GetVersionsAsync(Uri apiRoot, string collectionId, string objectId, TaxiiQuery? query = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(new Uri(Object(apiRoot, collectionId, objectId), "versions/"), query, TaxiiJsonContext.Default.Versions, cancellationToken);
+        GetPageAsync(new Uri(Object(apiRoot, collectionId, objectId), "versions/"), query, TaxiiJsonContext.Wire.Versions, cancellationToken);
 
     /// <summary>The query for the page after one with the given paging properties, or null when there is none.</summary>
     internal static TaxiiQuery? NextQuery(TaxiiQuery current, bool? more, string? next, DateTimeOffset? dateAddedLast)
@@ -363,7 +363,7 @@ public sealed class TaxiiClient
                     length += read;
                 }
 
-                return length == 0 ? null : JsonSerializer.Deserialize(buffer.AsSpan(0, length), TaxiiJsonContext.Default.TaxiiError);
+                return length == 0 ? null : JsonSerializer.Deserialize(buffer.AsSpan(0, length), TaxiiJsonContext.Wire.TaxiiError);
             }
         }
         catch (JsonException)

@@ -78,7 +78,7 @@ internal sealed class NodeIdentity
             }
         }
 
-        File.WriteAllText(identityPath, json + "\n", Encoding.UTF8);
+        File.WriteAllText(identityPath, json + "\n", new UTF8Encoding(false));
         return new NodeIdentity(id, name, Encoding.ASCII.GetString(publicPem));
     }
 

@@ -51,7 +51,7 @@ internal sealed class TaxiiHandlers
             Default = options.ApiRoots.ContainsKey(options.DefaultApiRoot) ? baseUrl + options.DefaultApiRoot + "/" : null,
             ApiRoots = options.ApiRoots.Count == 0 ? null : options.ApiRoots.Keys.Order(StringComparer.Ordinal).Select(name => baseUrl + name + "/").ToArray(),
         };
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, discovery, TaxiiJsonContext.Default.Discovery).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, discovery, TaxiiJsonContext.Wire.Discovery).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/ (section 4.2).</summary>
@@ -60,7 +60,7 @@ internal sealed class TaxiiHandlers
         await BeginAsync(context).ConfigureAwait(false);
         var (_, settings) = Root(context);
         var root = new ApiRoot { Title = settings.Title, Description = settings.Description, Versions = Versions21, MaxContentLength = options.MaxContentLength };
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, root, TaxiiJsonContext.Default.ApiRoot).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, root, TaxiiJsonContext.Wire.ApiRoot).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/status/{id}/ (section 4.3): only the organization that made the request sees its status.</summary>
@@ -79,7 +79,7 @@ internal sealed class TaxiiHandlers
             throw TaxiiProblem.NotFound("status");
         }
 
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, ToResource(status), TaxiiJsonContext.Default.TaxiiStatus).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/collections/ (section 5.1): the collections the caller may read or write.</summary>
@@ -95,7 +95,7 @@ internal sealed class TaxiiHandlers
             .Select(c => ToResource(c, grants[c.Id]))
             .ToArray();
         var resource = new TaxiiCollections { Collections = visible.Length == 0 ? null : visible };
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, resource, TaxiiJsonContext.Default.TaxiiCollections).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, resource, TaxiiJsonContext.Wire.TaxiiCollections).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/collections/{id}/ (section 5.2).</summary>
@@ -103,7 +103,7 @@ internal sealed class TaxiiHandlers
     {
         var caller = await BeginAsync(context).ConfigureAwait(false);
         var (collection, grant) = await VisibleCollectionAsync(context, caller).ConfigureAwait(false);
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, ToResource(collection, grant), TaxiiJsonContext.Default.TaxiiCollection).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, ToResource(collection, grant), TaxiiJsonContext.Wire.TaxiiCollection).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/collections/{id}/manifest/ (section 5.3).</summary>
@@ -126,7 +126,7 @@ internal sealed class TaxiiHandlers
             }).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, manifest, TaxiiJsonContext.Default.Manifest).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, manifest, TaxiiJsonContext.Wire.Manifest).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/collections/{id}/objects/ (section 5.4).</summary>
@@ -175,7 +175,7 @@ internal sealed class TaxiiHandlers
             Items = page.Items.Count == 0 ? null : page.Items.Select(r => r.Version).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
-        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, versions, TaxiiJsonContext.Default.Versions).ConfigureAwait(false);
+        await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, versions, TaxiiJsonContext.Wire.Versions).ConfigureAwait(false);
     }
 
     /// <summary>DELETE /taxii2/{root}/collections/{id}/objects/{object-id}/ (section 5.7): needs both read and write.</summary>
@@ -251,7 +251,7 @@ internal sealed class TaxiiHandlers
             }
 
             var status = await AddAsync(caller, root, collection, objects, requestTimestamp, context.RequestAborted).ConfigureAwait(false);
-            await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Default.TaxiiStatus).ConfigureAwait(false);
+            await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
         }
     }
 

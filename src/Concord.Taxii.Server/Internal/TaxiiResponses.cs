@@ -21,10 +21,14 @@ internal static class TaxiiResponses
         await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, string code, string title, string? description)
+    public static Task WriteErrorAsync(HttpContext context, int status, string code, string title, string? description, bool clear = true)
     {
         var response = context.Response;
-        response.Clear();
+        if (clear)
+        {
+            response.Clear();
+        }
+
         response.StatusCode = status;
         if (status == StatusCodes.Status401Unauthorized)
         {
@@ -40,15 +44,14 @@ internal static class TaxiiResponses
             ErrorCode = code,
             HttpStatus = status.ToString(CultureInfo.InvariantCulture),
         };
-        return WriteAsync(context, status, error, TaxiiJsonContext.Default.TaxiiError);
+        return WriteAsync(context, status, error, TaxiiJsonContext.Wire.TaxiiError);
     }
 
     /// <summary>The error body for a status set without one (unknown route, wrong method, Kestrel's own rejections).</summary>
     public static Task WriteErrorForStatusAsync(HttpContext context, int status) => status switch
     {
-        StatusCodes.Status404NotFound => WriteErrorAsync(context, status, "not-found", "Not found", "There is no TAXII resource at this URL, or you do not have access to it."),
-        StatusCodes.Status405MethodNotAllowed => WriteErrorAsync(context, status, "method-not-allowed", "Method not allowed", $"{context.Request.Method} is not supported on this endpoint."),
-        StatusCodes.Status401Unauthorized => WriteErrorAsync(context, status, "unauthorized", "Authentication required", "Send HTTP Basic credentials or a Bearer API token."),
-        _ => WriteErrorAsync(context, status, "http-" + status.ToString(CultureInfo.InvariantCulture), ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", null),
+        StatusCodes.Status404NotFound => WriteErrorAsync(context, status, "not-found", "Not found", "There is no TAXII resource at this URL, or you do not have access to it.", clear: false),
+        StatusCodes.Status405MethodNotAllowed => WriteErrorAsync(context, status, "method-not-allowed", "Method not allowed", $"{context.Request.Method} is not supported on this endpoint.", clear: false),
+        _ => WriteErrorAsync(context, status, "http-" + status.ToString(CultureInfo.InvariantCulture), ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", null, clear: false),
     };
 }

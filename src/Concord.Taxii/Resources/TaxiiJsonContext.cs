@@ -1,5 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Concord.Taxii.Resources;
@@ -21,4 +23,20 @@ namespace Concord.Taxii.Resources;
 [JsonSerializable(typeof(Versions))]
 [JsonSerializable(typeof(TaxiiStatus))]
 [JsonSerializable(typeof(TaxiiError))]
-public sealed partial class TaxiiJsonContext : JsonSerializerContext;
+public sealed partial class TaxiiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context used on the wire: like <see cref="JsonSerializerContext"/>'s default but without escaping of
+    /// <c>+</c>, <c>'</c> and non-ASCII letters, which TAXII content (media types, names) is full of. The content type is
+    /// never HTML, so HTML-sensitive escaping serves no purpose.
+    /// </summary>
+    public static TaxiiJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        MaxDepth = 64,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

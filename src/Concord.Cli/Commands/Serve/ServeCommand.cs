@@ -5,7 +5,7 @@ using Concord.Cli.Commands.Init;
 using Concord.Cli.Node;
 using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace Concord.Cli.Commands.Serve;
 
@@ -61,7 +61,7 @@ internal static class ServeCommand
             {
                 identity = NodeIdentity.Load(directory);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException)
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or Concord.Stix.Json.StixFormatException)
             {
                 environment.Error.WriteLine($"concord serve: the node identity in {directory} cannot be read: {e.Message}");
                 return ExitCodes.InputError;
