@@ -2,6 +2,7 @@
 
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Concord.Taxii.Resources;
@@ -169,7 +170,8 @@ public sealed class TaxiiClient
             writer.WriteStartArray("objects");
             foreach (var item in objects)
             {
-                item.WriteTo(writer);
+                // The object's own bytes, so that what is stored is exactly what the caller gave (no re-escaping).
+                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
             }
 
             writer.WriteEndArray();

@@ -50,7 +50,9 @@ internal static class ListenerSetup
         }
 
         kestrel.AddServerHeader = false;
-        kestrel.Limits.MaxRequestBodySize = options.MaxContentLength;
+        // Twice the advertised maximum, so that a modestly oversize body can be drained and answered with a clean 413;
+        // the advertised max_content_length itself is enforced by the Add Objects endpoint.
+        kestrel.Limits.MaxRequestBodySize = options.MaxContentLength > long.MaxValue / 2 ? long.MaxValue : options.MaxContentLength * 2;
 
         // Kestrel answers over-long request lines and headers itself, with an empty body; raising its limits lets the
         // error boundary answer them with a TAXII error resource instead.

@@ -220,11 +220,17 @@ internal sealed class TaxiiHandlers
 
         if (context.Request.ContentLength > options.MaxContentLength)
         {
+            await DrainAsync(context).ConfigureAwait(false);
             throw TaxiiProblem.TooLarge(options.MaxContentLength);
         }
 
         var requestTimestamp = StixTimestamp.Parse(TaxiiTimestamp.Format(time.GetUtcNow()));
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new TaxiiProblem(StatusCodes.Status400BadRequest, "bad-json", "The body is not well-formed JSON", "The body is not valid UTF-8 (RFC 8259 section 8.1).");
+        }
+
         JsonDocument document;
         try
         {
@@ -371,6 +377,8 @@ internal sealed class TaxiiHandlers
             var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
             if (result.Buffer.Length > options.MaxContentLength)
             {
+                reader.AdvanceTo(result.Buffer.End);
+                await DrainAsync(context).ConfigureAwait(false);
                 throw TaxiiProblem.TooLarge(options.MaxContentLength);
             }
 
@@ -382,6 +390,32 @@ internal sealed class TaxiiHandlers
             }
 
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    /// <summary>
+    /// Reads and discards the rest of an oversize body, so that a client still sending it sees the 413 rather than a
+    /// reset connection. Kestrel stops at twice max_content_length (<see cref="ListenerSetup"/>); beyond that the
+    /// connection is closed after the answer.
+    /// </summary>
+    private static async Task DrainAsync(HttpContext context)
+    {
+        var reader = context.Request.BodyReader;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Over Kestrel's limit too: the 413 is still written, then Kestrel closes the connection.
         }
     }
 
