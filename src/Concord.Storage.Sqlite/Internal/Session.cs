@@ -23,6 +23,9 @@ internal sealed class Session : IDisposable
         Execute("PRAGMA busy_timeout = 30000;");
         Execute("PRAGMA synchronous = FULL;");
         Execute("PRAGMA foreign_keys = ON;");
+
+        // 64 MiB of page cache per connection: index pages of a busy collection stay in memory between batches.
+        Execute("PRAGMA cache_size = -65536;");
         if (readOnly)
         {
             Execute("PRAGMA query_only = ON;");
