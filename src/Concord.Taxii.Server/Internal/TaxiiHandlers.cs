@@ -21,6 +21,7 @@ namespace Concord.Taxii.Server.Internal;
 internal sealed class TaxiiHandlers
 {
     private const int MaxMessageFindings = 3;
+    private const int ParallelValidationThreshold = 64;
     private static readonly string[] Versions21 = [TaxiiMediaTypes.Taxii21];
 
     private readonly IConcordStore store;
@@ -264,27 +265,45 @@ internal sealed class TaxiiHandlers
     private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, StixTimestamp requestTimestamp, CancellationToken cancellationToken)
     {
         var total = objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : 0;
-        var verdicts = new StatusDetail?[total];
-        var accepted = new List<ReadOnlyMemory<byte>>(total);
-        var acceptedIndex = new List<int>(total);
+        var items = new JsonElement[total];
+        var refusals = new string?[total];
         var index = 0;
         if (total > 0)
         {
             foreach (var item in objects.EnumerateArray())
             {
-                var path = string.Create(CultureInfo.InvariantCulture, $"$.objects[{index}]");
-                var refusal = Check(item, path);
-                if (refusal is not null)
-                {
-                    verdicts[index] = new StatusDetail(IdOf(item, path), VersionOf(item), refusal);
-                }
-                else
-                {
-                    accepted.Add(JsonMarshal.GetRawUtf8Value(item).ToArray());
-                    acceptedIndex.Add(index);
-                }
+                items[index++] = item;
+            }
+        }
 
-                index++;
+        // Validation is CPU-bound and independent per object (the validator and a parsed document are safe for
+        // concurrent reads), so large envelopes are checked on every core.
+        if (total >= ParallelValidationThreshold)
+        {
+            Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i => refusals[i] = Check(items[i], PathOf(i)));
+        }
+        else
+        {
+            for (var i = 0; i < total; i++)
+            {
+                refusals[i] = Check(items[i], PathOf(i));
+            }
+        }
+
+        var verdicts = new StatusDetail?[total];
+        var accepted = new List<ReadOnlyMemory<byte>>(total);
+        var acceptedIndex = new List<int>(total);
+        for (var i = 0; i < total; i++)
+        {
+            if (refusals[i] is { } refusal)
+            {
+                verdicts[i] = new StatusDetail(IdOf(items[i], PathOf(i)), VersionOf(items[i]), refusal);
+            }
+            else
+            {
+                accepted.Add(JsonMarshal.GetRawUtf8Value(items[i]).ToArray());
+                acceptedIndex.Add(i);
             }
         }
 
@@ -345,6 +364,8 @@ internal sealed class TaxiiHandlers
         var more = report.Errors.Count > MaxMessageFindings ? $" (and {report.Errors.Count - MaxMessageFindings} more errors)" : string.Empty;
         return string.Join("; ", messages) + more;
     }
+
+    private static string PathOf(int index) => string.Create(CultureInfo.InvariantCulture, $"$.objects[{index}]");
 
     private static string IdOf(JsonElement item, string path) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= 300 } text
