@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Validate;
 
 namespace Concord.Cli;
@@ -13,6 +14,7 @@ internal static class ConcordCommand
         var root = new RootCommand("Concord: a federated threat-intelligence exchange speaking STIX 2.1 and TAXII 2.1.")
         {
             ValidateCommand.Create(environment),
+            MatchCommand.Create(environment),
         };
         return root;
     }

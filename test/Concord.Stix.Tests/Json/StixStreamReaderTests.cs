@@ -3,7 +3,7 @@
 using System.Text;
 using System.Text.Json;
 using Concord.Stix.Json;
-using Concord.Stix.Tests.Support;
+using Concord.Testing;
 
 namespace Concord.Stix.Tests.Json;
 
