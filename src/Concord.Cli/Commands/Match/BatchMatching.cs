@@ -103,7 +103,7 @@ internal static class BatchMatching
     private static string Verdict(JsonElement? id, bool matched, string? error)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("id");

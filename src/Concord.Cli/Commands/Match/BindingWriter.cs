@@ -15,7 +15,7 @@ internal static class BindingWriter
     public static void Write(PatternMatchResult result, TextWriter output)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Indented))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("matched", result.IsMatch);

@@ -72,7 +72,7 @@ internal static class BatchValidation
 
             var report = validator.Validate(stixObject);
             stream.SetLength(0);
-            using (var writer = new Utf8JsonWriter(stream))
+            using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
             {
                 writer.WriteStartObject();
                 if (root.TryGetProperty("id", out var id))
