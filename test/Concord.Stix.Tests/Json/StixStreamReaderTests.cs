@@ -75,6 +75,18 @@ public sealed class StixStreamReaderTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_a_located_error()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"type\": \"bundle\",\n \"objects\": [{\"type\": \"note\", \"content\": \"ab\"}]}");
+        var at = Encoding.UTF8.GetString(bytes).IndexOf("ab\"", StringComparison.Ordinal) + 1;
+        bytes[at] = 0xC3;
+        var reader = new StixStreamReader(new MemoryStream(bytes), "test.json");
+        var error = Assert.Throws<StixFormatException>(() => reader.ReadObjects().ToList());
+        Assert.Equal(2, error.Line);
+        Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hostile_nesting_a_hundred_thousand_deep_is_a_located_error_not_a_crash()
     {
         var json = "{\"type\": \"bundle\", \"objects\": [" + new string('[', 100_000) + new string(']', 100_000) + "]}";
