@@ -1,6 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Text;
 using System.Text.Json;
 using Concord.Patterning;
 using Concord.Stix.Json;
@@ -15,44 +14,13 @@ namespace Concord.Cli.Commands.Match;
 /// </summary>
 internal static class BatchMatching
 {
-    public static int Run(string file, CliEnvironment environment)
-    {
-        TextReader input;
-        try
+    public static int Run(string file, CliEnvironment environment) =>
+        JsonLines.Run(file, environment, (lineNumber, line) =>
         {
-            input = file == "-" ? new StreamReader(environment.OpenInput()) : new StreamReader(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine($"{file}: cannot read: {e.Message}");
-            return ExitCodes.InputError;
-        }
-
-        var exit = ExitCodes.Success;
-        using (input)
-        {
-            var lineNumber = 0;
-            while (input.ReadLine() is { } line)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var (id, matched, error) = Evaluate(file, lineNumber, line);
-                if (error is not null)
-                {
-                    exit = ExitCodes.InputError;
-                }
-
-                environment.Out.WriteLine(Verdict(id, matched, error));
-            }
-        }
-
-        environment.Out.Flush();
-        return exit;
-    }
+            var (id, matched, error) = Evaluate(file, lineNumber, line);
+            environment.Out.WriteLine(Verdict(id, matched, error));
+            return error is null ? ExitCodes.Success : ExitCodes.InputError;
+        });
 
     private static (JsonElement? Id, bool Matched, string? Error) Evaluate(string file, int lineNumber, string line)
     {
@@ -100,10 +68,8 @@ internal static class BatchMatching
         }
     }
 
-    private static string Verdict(JsonElement? id, bool matched, string? error)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
+    private static string Verdict(JsonElement? id, bool matched, string? error) => JsonOutput.ToText(
+        writer =>
         {
             writer.WriteStartObject();
             writer.WritePropertyName("id");
@@ -127,8 +93,6 @@ internal static class BatchMatching
             }
 
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        },
+        JsonOutput.Compact);
 }

@@ -1,7 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Text;
-using System.Text.Json;
 using Concord.Patterning;
 
 namespace Concord.Cli.Commands.Match;
@@ -12,10 +10,8 @@ namespace Concord.Cli.Commands.Match;
 /// </summary>
 internal static class BindingWriter
 {
-    public static void Write(PatternMatchResult result, TextWriter output)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Indented))
+    public static void Write(PatternMatchResult result, TextWriter output) => output.WriteLine(JsonOutput.ToText(
+        writer =>
         {
             writer.WriteStartObject();
             writer.WriteBoolean("matched", result.IsMatch);
@@ -39,8 +35,6 @@ internal static class BindingWriter
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+        },
+        JsonOutput.Indented));
 }

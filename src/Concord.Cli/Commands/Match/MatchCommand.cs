@@ -66,7 +66,7 @@ internal static class MatchCommand
         JsonDocument document;
         try
         {
-            using var stream = observedFile == "-" ? environment.OpenInput() : File.OpenRead(observedFile);
+            using var stream = environment.Open(observedFile);
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             document = StixJson.Parse(memory.ToArray(), observedFile);
