@@ -12,7 +12,7 @@ namespace Concord.Stix;
 public readonly record struct StixIdentifier(string Type, Guid Uuid)
 {
     /// <summary>The version nibble of the UUID (4 random, 5 name-based SHA-1, …).</summary>
-    public int UuidVersion => UuidVersionOf(Uuid);
+    public int UuidVersion => HexValue(Uuid.ToString("D")[14]);
 
     /// <summary>Parses an identifier.</summary>
     /// <param name="text">The text.</param>
@@ -75,18 +75,8 @@ public readonly record struct StixIdentifier(string Type, Guid Uuid)
     private static char At<T>(ReadOnlySpan<T> text, int index)
         where T : unmanaged, IBinaryInteger<T> => (char)ushort.CreateTruncating(text[index]);
 
-    /// <summary>Returns the type prefix of an identifier-like string (the text before the last <c>--</c> + UUID), or null.</summary>
-    /// <param name="text">The identifier text.</param>
-    public static string? TypeOf(string text)
-    {
-        var separator = text.LastIndexOf("--", StringComparison.Ordinal);
-        return separator > 0 ? text[..separator] : null;
-    }
-
     /// <inheritdoc />
     public override string ToString() => $"{Type}--{Uuid:D}";
-
-    internal static int UuidVersionOf(Guid uuid) => HexValue(uuid.ToString("D")[14]);
 
     private static int HexValue(char c) => c switch
     {
