@@ -2,6 +2,12 @@
 
 using System.CommandLine;
 using Concord.Cli.Commands.Match;
+using Concord.Cli.Commands.Collection;
+using Concord.Cli.Commands.Init;
+using Concord.Cli.Commands.Org;
+using Concord.Cli.Commands.Serve;
+using Concord.Cli.Commands.Token;
+using Concord.Cli.Commands.User;
 using Concord.Cli.Commands.Validate;
 
 namespace Concord.Cli;
@@ -15,6 +21,12 @@ internal static class ConcordCommand
         {
             ValidateCommand.Create(environment),
             MatchCommand.Create(environment),
+            InitCommand.Create(environment),
+            ServeCommand.Create(environment),
+            OrgCommand.Create(environment),
+            UserCommand.Create(environment),
+            TokenCommand.Create(environment),
+            CollectionCommand.Create(environment),
         };
         return root;
     }

@@ -1,0 +1,107 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using BenchmarkDotNet.Attributes;
+using Concord.Benchmarks.Support;
+using Concord.Storage.Collections;
+using Concord.Storage.Objects;
+using Concord.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Benchmarks.Storage;
+
+/// <summary>
+/// Read: page through 10,000 objects with limit 1,000 through the store (default TAXII filters: latest version,
+/// latest spec version, <c>next</c> tokens), next to a bare <c>SELECT body ... WHERE rowid &gt; @last ORDER BY rowid LIMIT 1000</c>
+/// over the same bytes. Target for the whole TAXII path: at least 60% of the bare rate.
+/// </summary>
+[Config(typeof(ThroughputConfig))]
+public class StorageReadBenchmarks
+{
+    private string folder = string.Empty;
+    private SqliteStore? store;
+    private SqliteConnection? bare;
+    private SqliteCommand? select;
+    private Guid collection;
+
+    /// <summary>The input, as a key for the objects/s column.</summary>
+    [Params("storage-10000")]
+    public string Input { get; set; } = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var objects = StorageData.Objects(seed: 2);
+        ThroughputConfig.Record(Input, StorageData.Bytes(objects), objects.Length);
+        folder = Path.Combine(Path.GetTempPath(), "concord-bench-read-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        store = SqliteStore.Open(Path.Combine(folder, "store.db"));
+        collection = Guid.NewGuid();
+        store.CreateCollectionAsync(new CollectionInfo(collection, "api1", "bench")).GetAwaiter().GetResult();
+        for (var i = 0; i < objects.Length; i += StorageData.Batch)
+        {
+            store.AddObjectsAsync(collection, objects.AsMemory(i, StorageData.Batch).ToArray()).GetAwaiter().GetResult();
+        }
+
+        bare = StorageData.OpenBare(Path.Combine(folder, "bare.db"));
+        StorageData.BulkInsert(bare, objects);
+        select = bare.CreateCommand();
+        select.CommandText = "SELECT id, body FROM bare WHERE id > @last ORDER BY id LIMIT 1000;";
+        select.Parameters.Add("@last", SqliteType.Integer);
+        select.Prepare();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        select?.Dispose();
+        bare?.Dispose();
+        store?.Dispose();
+        StorageData.Delete(folder);
+    }
+
+    /// <summary>The baseline: keyset paging over the rowid, reading each body as bytes.</summary>
+    [Benchmark(Baseline = true)]
+    public int BareSelectOrderByRowidLimit()
+    {
+        var read = 0;
+        var last = 0L;
+        while (true)
+        {
+            select!.Parameters[0].Value = last;
+            var page = 0;
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    last = reader.GetInt64(0);
+                    read += reader.GetFieldValue<byte[]>(1).Length > 0 ? 1 : 0;
+                    page++;
+                }
+            }
+
+            if (page < 1000)
+            {
+                return read;
+            }
+        }
+    }
+
+    /// <summary>The store: GetObjects with limit 1,000, following <c>next</c> until <c>more</c> is false.</summary>
+    [Benchmark]
+    public async Task<int> StorePageWithLimit1000()
+    {
+        var read = 0;
+        var query = ObjectQuery.Default with { Limit = 1000 };
+        while (true)
+        {
+            var page = await store!.GetObjectsAsync(collection, query);
+            read += page.Items.Count;
+            if (!page.More)
+            {
+                return read;
+            }
+
+            query = query with { Next = page.Next };
+        }
+    }
+}

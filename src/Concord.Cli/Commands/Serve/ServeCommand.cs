@@ -1,0 +1,97 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.CommandLine;
+using Concord.Cli.Commands.Init;
+using Concord.Cli.Node;
+using Concord.Storage.Sqlite;
+using Concord.Taxii.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace Concord.Cli.Commands.Serve;
+
+/// <summary><c>concord serve</c>: runs the node (TAXII 2.1 under /taxii2/, /healthz), initialising an empty data directory first.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var data = NodeOptions.Data();
+        var urls = new Option<string?>("--urls") { Description = "Listening URLs separated by ';' (default http://127.0.0.1:8080; https:// needs Tls:CertificatePath)." };
+        var insecure = new Option<bool>("--allow-insecure-http") { Description = "Allow plain HTTP on non-loopback addresses (only behind a TLS-terminating proxy)." };
+        var command = new Command("serve", "Run the node: TAXII 2.1 under /taxii2/ and /healthz. An empty data directory is initialised first.")
+        {
+            data, urls, insecure,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var flags = new Dictionary<string, string?>();
+            if (parse.GetValue(urls) is { } u)
+            {
+                flags["Urls"] = u;
+            }
+
+            if (parse.GetValue(insecure))
+            {
+                flags["AllowInsecureHttp"] = "true";
+            }
+
+            var configuration = NodeOptions.Configuration(parse, data, flags);
+            var directory = NodeConfiguration.DataDirectory(configuration);
+            TaxiiServerOptions options;
+            try
+            {
+                options = NodeConfiguration.ServerOptions(configuration);
+            }
+            catch (InvalidOperationException e)
+            {
+                environment.Error.WriteLine($"concord serve: {e.Message}");
+                return ExitCodes.InputError;
+            }
+
+            if (!NodeIdentity.Exists(directory))
+            {
+                var init = await InitCommand.InitializeAsync(directory, NodeConfiguration.DatabasePath(configuration), InitCommand.DefaultOrganization, environment, cancellationToken).ConfigureAwait(false);
+                if (init != ExitCodes.Success)
+                {
+                    return init;
+                }
+            }
+
+            NodeIdentity identity;
+            try
+            {
+                identity = NodeIdentity.Load(directory);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or Concord.Stix.Json.StixFormatException)
+            {
+                environment.Error.WriteLine($"concord serve: the node identity in {directory} cannot be read: {e.Message}");
+                return ExitCodes.InputError;
+            }
+
+            var store = SqliteStore.Open(NodeConfiguration.DatabasePath(configuration));
+            await using (store.ConfigureAwait(false))
+            {
+                Microsoft.AspNetCore.Builder.WebApplication app;
+                try
+                {
+                    app = TaxiiServerApplication.Build(store, options);
+                }
+                catch (InvalidOperationException e)
+                {
+                    environment.Error.WriteLine($"concord serve: {e.Message}");
+                    return ExitCodes.InputError;
+                }
+
+                await using (app.ConfigureAwait(false))
+                {
+                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                    environment.Out.WriteLine($"Concord node {identity.StixId} serving TAXII 2.1 at {string.Join(", ", app.Urls.Select(url => url.TrimEnd('/') + "/taxii2/"))}");
+                    environment.Out.Flush();
+                    await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

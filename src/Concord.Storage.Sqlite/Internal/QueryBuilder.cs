@@ -1,0 +1,186 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Globalization;
+using System.Text;
+using Concord.Storage.Objects;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Builds the SQL of an object query. The text depends only on the shape of the query (which filters,
+/// how many values), so it is prepared once per shape and cached per connection; values are parameters.
+/// </summary>
+/// <remarks>
+/// The default query (latest version, latest spec version) reads the partial index on <c>is_last</c>;
+/// <c>match[type]</c> reads the (collection, type) indexes; <c>match[id]</c> the unique (collection, id, version)
+/// index. All of them end with the rowid (= date added), so the position filter and the order are a range scan.
+/// </remarks>
+internal sealed class QueryBuilder
+{
+    private readonly StringBuilder sql = new();
+    private readonly List<string> names = [];
+    private readonly List<object> values = [];
+
+    public enum SpecMode
+    {
+        /// <summary>Only the latest spec version of each object (the TAXII default).</summary>
+        Latest,
+
+        /// <summary>Any spec version.</summary>
+        Any,
+
+        /// <summary>The listed spec versions.</summary>
+        Listed,
+    }
+
+    public static QueryBuilder ForObjects(string columns, long collection, long after, IReadOnlyList<string>? ids, IReadOnlyList<string>? types, VersionFilter? versions, SpecMode mode, IReadOnlyList<string>? specVersions, long? limit)
+    {
+        var builder = new QueryBuilder();
+        var b = builder.sql;
+        b.Append("SELECT ").Append(columns).Append(" FROM objects o WHERE o.collection = ");
+        builder.Parameter(collection);
+        b.Append(" AND o.date_added > ");
+        builder.Parameter(after);
+        if (ids is { Count: > 0 })
+        {
+            b.Append(" AND o.object_id");
+            builder.In(ids);
+        }
+
+        if (types is { Count: > 0 })
+        {
+            b.Append(" AND o.type");
+            builder.In(types);
+        }
+
+        builder.VersionPredicate(versions, mode, specVersions);
+        b.Append(" ORDER BY o.date_added");
+        if (limit is { } count)
+        {
+            b.Append(" LIMIT ");
+            builder.Parameter(count);
+        }
+
+        b.Append(';');
+        return builder;
+    }
+
+    public SqliteCommand Prepare(Session session, out bool owned)
+    {
+        var command = session.Command(sql.ToString(), names, out owned);
+        for (var i = 0; i < values.Count; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command;
+    }
+
+    private void VersionPredicate(VersionFilter? versions, SpecMode mode, IReadOnlyList<string>? specVersions)
+    {
+        var b = sql;
+        if (mode == SpecMode.Listed)
+        {
+            b.Append(" AND o.spec_version");
+            In(specVersions!);
+        }
+
+        if (versions is null || versions.All)
+        {
+            if (mode == SpecMode.Latest)
+            {
+                b.Append(" AND o.latest_spec = 1");
+            }
+
+            return;
+        }
+
+        if (mode == SpecMode.Latest && versions.Last && !versions.First && versions.Versions.Count == 0)
+        {
+            // The hot path: exactly the shape of the partial indexes.
+            b.Append(" AND o.is_last = 1");
+            return;
+        }
+
+        b.Append(" AND (");
+        var first = true;
+        void Or()
+        {
+            if (!first)
+            {
+                b.Append(" OR ");
+            }
+
+            first = false;
+        }
+
+        foreach (var (wanted, flag, aggregate) in new[] { (versions.First, "is_first", "MIN"), (versions.Last, "is_last", "MAX") })
+        {
+            if (!wanted)
+            {
+                continue;
+            }
+
+            Or();
+            if (mode == SpecMode.Latest)
+            {
+                b.Append("o.").Append(flag).Append(" = 1");
+            }
+            else
+            {
+                b.Append("o.version_key = (SELECT ").Append(aggregate).Append("(x.version_key) FROM objects x WHERE x.collection = o.collection AND x.object_id = o.object_id");
+                if (mode == SpecMode.Listed)
+                {
+                    b.Append(" AND x.spec_version");
+                    In(specVersions!);
+                }
+
+                b.Append(')');
+            }
+        }
+
+        if (versions.Versions.Count > 0)
+        {
+            Or();
+            b.Append('(');
+            b.Append(mode == SpecMode.Latest ? "o.latest_spec = 1 AND " : string.Empty);
+            b.Append("o.version_key");
+            In(versions.Versions.Select(VersionKey.Of).ToArray());
+            b.Append(')');
+        }
+
+        b.Append(')');
+    }
+
+    private void In(IReadOnlyList<string> list)
+    {
+        if (list.Count == 1)
+        {
+            sql.Append(" = ");
+            Parameter(list[0]);
+            return;
+        }
+
+        sql.Append(" IN (");
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                sql.Append(", ");
+            }
+
+            Parameter(list[i]);
+        }
+
+        sql.Append(')');
+    }
+
+    private void Parameter(object value)
+    {
+        var name = "@p" + names.Count.ToString(CultureInfo.InvariantCulture);
+        names.Add(name);
+        values.Add(value);
+        sql.Append(name);
+    }
+}
