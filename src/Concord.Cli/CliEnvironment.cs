@@ -10,4 +10,9 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, Func<Str
 {
     /// <summary>The process's own streams.</summary>
     public static CliEnvironment System { get; } = new(Console.Out, Console.Error, Console.OpenStandardInput);
+
+    /// <summary>Opens a file named on the command line, or standard input for <c>-</c>.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public Stream Open(string file) => file == "-" ? OpenInput() : File.OpenRead(file);
 }

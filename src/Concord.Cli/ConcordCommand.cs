@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Collection;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Commands.Org;
@@ -19,6 +20,7 @@ internal static class ConcordCommand
         var root = new RootCommand("Concord: a federated threat-intelligence exchange speaking STIX 2.1 and TAXII 2.1.")
         {
             ValidateCommand.Create(environment),
+            MatchCommand.Create(environment),
             InitCommand.Create(environment),
             ServeCommand.Create(environment),
             OrgCommand.Create(environment),

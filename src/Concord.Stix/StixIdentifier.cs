@@ -1,5 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Numerics;
+
 namespace Concord.Stix;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Concord.Stix;
 public readonly record struct StixIdentifier(string Type, Guid Uuid)
 {
     /// <summary>The version nibble of the UUID (4 random, 5 name-based SHA-1, …).</summary>
-    public int UuidVersion => UuidVersionOf(Uuid);
+    public int UuidVersion => HexValue(Uuid.ToString("D")[14]);
 
     /// <summary>Parses an identifier.</summary>
     /// <param name="text">The text.</param>
@@ -32,49 +34,49 @@ public readonly record struct StixIdentifier(string Type, Guid Uuid)
     /// <param name="text">The text.</param>
     /// <param name="typeLength">The length of the type part.</param>
     /// <param name="version">The UUID version.</param>
-    internal static bool TryParseCore(ReadOnlySpan<char> text, out int typeLength, out int version)
+    internal static bool TryParseCore(ReadOnlySpan<char> text, out int typeLength, out int version) => TryParseCore<char>(text, out typeLength, out version);
+
+    /// <summary>Checks the form <c>type--UUID</c> on UTF-16 or raw UTF-8 text without allocating.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="typeLength">The length of the type part.</param>
+    /// <param name="version">The UUID version.</param>
+    internal static bool TryParseCore<T>(ReadOnlySpan<T> text, out int typeLength, out int version)
+        where T : unmanaged, IBinaryInteger<T>
     {
         typeLength = text.Length - 38;
         version = 0;
 
         // The UUID part is always the last 36 characters, after "--"; the type before it is not empty.
-        if (typeLength <= 0 || text[typeLength] != '-' || text[typeLength + 1] != '-')
+        if (typeLength <= 0 || At(text, typeLength) != '-' || At(text, typeLength + 1) != '-')
         {
             return false;
         }
 
         var uuid = text[(typeLength + 2)..];
-        if (uuid[8] != '-' || uuid[13] != '-' || uuid[18] != '-' || uuid[23] != '-')
+        if (At(uuid, 8) != '-' || At(uuid, 13) != '-' || At(uuid, 18) != '-' || At(uuid, 23) != '-')
         {
             return false;
         }
 
         for (var i = 0; i < uuid.Length; i++)
         {
-            if (i is not (8 or 13 or 18 or 23) && !char.IsAsciiHexDigit(uuid[i]))
+            if (i is not (8 or 13 or 18 or 23) && !char.IsAsciiHexDigit(At(uuid, i)))
             {
                 return false;
             }
         }
 
         // RFC 4122 section 4.1.1: the variant bits are 10xx; section 4.1.3: versions 1 to 5.
-        var variant = HexValue(uuid[19]);
-        version = HexValue(uuid[14]);
+        var variant = HexValue(At(uuid, 19));
+        version = HexValue(At(uuid, 14));
         return (variant & 0b1100) == 0b1000 && version is >= 1 and <= 5;
     }
 
-    /// <summary>Returns the type prefix of an identifier-like string (the text before the last <c>--</c> + UUID), or null.</summary>
-    /// <param name="text">The identifier text.</param>
-    public static string? TypeOf(string text)
-    {
-        var separator = text.LastIndexOf("--", StringComparison.Ordinal);
-        return separator > 0 ? text[..separator] : null;
-    }
+    private static char At<T>(ReadOnlySpan<T> text, int index)
+        where T : unmanaged, IBinaryInteger<T> => (char)ushort.CreateTruncating(text[index]);
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}--{Uuid:D}";
-
-    internal static int UuidVersionOf(Guid uuid) => HexValue(uuid.ToString("D")[14]);
 
     private static int HexValue(char c) => c switch
     {

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 
 namespace Concord.Stix;
 
@@ -98,11 +99,18 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     /// <param name="s">The text.</param>
     /// <param name="unixSeconds">The whole seconds since the Unix epoch.</param>
     /// <param name="fractionLength">The number of sub-second digits.</param>
-    internal static bool TryParseCore(ReadOnlySpan<char> s, out long unixSeconds, out int fractionLength)
+    internal static bool TryParseCore(ReadOnlySpan<char> s, out long unixSeconds, out int fractionLength) => TryParseCore<char>(s, out unixSeconds, out fractionLength);
+
+    /// <summary>Checks a timestamp given as UTF-16 or raw UTF-8 text without allocating.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="unixSeconds">The whole seconds since the Unix epoch.</param>
+    /// <param name="fractionLength">The number of sub-second digits.</param>
+    internal static bool TryParseCore<T>(ReadOnlySpan<T> s, out long unixSeconds, out int fractionLength)
+        where T : unmanaged, IBinaryInteger<T>
     {
         unixSeconds = 0;
         fractionLength = 0;
-        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[^1] != 'Z')
+        if (s.Length < 20 || At(s, 4) != '-' || At(s, 7) != '-' || At(s, 10) != 'T' || At(s, 13) != ':' || At(s, 16) != ':' || At(s, s.Length - 1) != 'Z')
         {
             return false;
         }
@@ -116,7 +124,7 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
         if (s.Length > 20)
         {
             var rest = s[19..^1];
-            if (rest[0] != '.' || rest.Length < 2 || !IsDigits(rest[1..]))
+            if (At(rest, 0) != '.' || rest.Length < 2 || !IsDigits(rest[1..]))
             {
                 return false;
             }
@@ -201,11 +209,15 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     /// <param name="right">The right operand.</param>
     public static bool operator >=(StixTimestamp left, StixTimestamp right) => left.CompareTo(right) >= 0;
 
-    private static bool IsDigits(ReadOnlySpan<char> s)
+    private static char At<T>(ReadOnlySpan<T> text, int index)
+        where T : unmanaged, IBinaryInteger<T> => (char)ushort.CreateTruncating(text[index]);
+
+    private static bool IsDigits<T>(ReadOnlySpan<T> s)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
-            if (c is < '0' or > '9')
+            if (At(s, i) is < '0' or > '9')
             {
                 return false;
             }
@@ -214,11 +226,13 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    private static bool TryDigits<T>(ReadOnlySpan<T> s, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = At(s, i);
             if (c is < '0' or > '9')
             {
                 return false;

@@ -2,14 +2,13 @@
 
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Concord.Testing;
 
 namespace Concord.Patterning.Tests;
 
 /// <summary>Every pattern in the specification's section 9 and in the shared example bundles parses.</summary>
 public sealed partial class SpecExampleTests
 {
-    private const string SpecPath = "/work/shared/specs/stix-v2.1.md";
-    private const string ExamplesPath = "/work/shared/data/stix-examples";
 
     /// <summary>
     /// Section 9 illustrates some points with pseudo-patterns that are not in the grammar: placeholder
@@ -41,12 +40,12 @@ public sealed partial class SpecExampleTests
     public static TheoryData<string> ExampleIndicatorPatterns()
     {
         var data = new TheoryData<string>();
-        if (!Directory.Exists(ExamplesPath))
+        if (SharedData.Root is null)
         {
             return data;
         }
 
-        foreach (var file in Directory.GetFiles(ExamplesPath, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(SharedData.PathOf("data", "stix-examples"), "*.json").Order(StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var pattern in IndicatorPatterns(document.RootElement))
@@ -58,13 +57,13 @@ public sealed partial class SpecExampleTests
         return data;
     }
 
-    [FactRequiringPath(SpecPath)]
+    [SharedDataFact]
     public void Section_9_yields_at_least_40_example_patterns()
     {
         Assert.True(ExtractSpecPatterns().Count >= 40, "expected at least 40 example patterns in section 9");
     }
 
-    [TheoryRequiringPath(SpecPath)]
+    [SharedDataTheory]
     [MemberData(nameof(SpecPatterns))]
     public void Every_example_pattern_of_section_9_parses(string pattern)
     {
@@ -74,7 +73,7 @@ public sealed partial class SpecExampleTests
         Assert.Equal(parsed.Root.ToString(), StixPattern.Parse(parsed.ToCanonicalString()).ToCanonicalString());
     }
 
-    [FactRequiringPath(SpecPath)]
+    [SharedDataFact]
     public void The_illustrative_pseudo_patterns_of_section_9_are_rejected()
     {
         foreach (var illustration in Illustrations)
@@ -83,13 +82,13 @@ public sealed partial class SpecExampleTests
         }
     }
 
-    [FactRequiringPath(ExamplesPath)]
+    [SharedDataFact]
     public void The_example_bundles_hold_indicator_patterns()
     {
         Assert.NotEmpty(ExampleIndicatorPatterns());
     }
 
-    [TheoryRequiringPath(ExamplesPath)]
+    [SharedDataTheory]
     [MemberData(nameof(ExampleIndicatorPatterns))]
     public void Every_indicator_pattern_of_the_example_bundles_parses(string pattern)
     {
@@ -100,12 +99,12 @@ public sealed partial class SpecExampleTests
     private static List<string> ExtractSpecPatterns()
     {
         var patterns = new List<string>();
-        if (!File.Exists(SpecPath))
+        if (SharedData.Root is null)
         {
             return patterns;
         }
 
-        var lines = File.ReadAllLines(SpecPath);
+        var lines = File.ReadAllLines(SharedData.PathOf("specs", "stix-v2.1.md"));
         var start = Array.FindIndex(lines, l => l.StartsWith("# 9. STIX Patterning", StringComparison.Ordinal));
         var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("# 10. ", StringComparison.Ordinal));
         var section = string.Join('\n', lines[start..end]);

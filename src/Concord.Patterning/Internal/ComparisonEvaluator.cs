@@ -294,6 +294,6 @@ internal sealed class ComparisonEvaluator
             });
         }
 
-        return new Regex(builder.Append("\\z").ToString(), RegexTranslator.Options);
+        return RegexCache.Get(builder.Append("\\z").ToString());
     }
 }

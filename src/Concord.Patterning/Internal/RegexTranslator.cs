@@ -33,7 +33,7 @@ internal static class RegexTranslator
 
         try
         {
-            return new Regex(translated, Options);
+            return RegexCache.Get(translated);
         }
         catch (RegexParseException e)
         {

@@ -122,9 +122,14 @@ public static class DeterministicId
             }
         }
 
-        chosen ??= hashes.EnumerateObject().FirstOrDefault();
+        foreach (var first in hashes.EnumerateObject())
+        {
+            chosen ??= first;
+            break;
+        }
+
         builder.Append('{');
-        if (chosen is { } hash && hash.Name is not null)
+        if (chosen is { } hash)
         {
             JsonCanonicalizer.WriteString(hash.Name, builder);
             builder.Append(':');

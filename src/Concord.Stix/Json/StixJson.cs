@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Concord.Stix.Json;
 
@@ -18,6 +19,15 @@ public static class StixJson
     /// <exception cref="StixFormatException">The bytes are not well-formed JSON.</exception>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string source = "(input)")
     {
+        // The parser does not check the UTF-8 inside strings; decoding them later would fail far from here.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            var offset = Utf8Text.FirstInvalid(utf8.Span);
+            var before = utf8.Span[..offset];
+            var lastNewline = before.LastIndexOf((byte)'\n');
+            throw new StixFormatException(source, before.Count((byte)'\n') + 1, offset - lastNewline, "the input is not valid UTF-8");
+        }
+
         try
         {
             return JsonDocument.Parse(utf8, DocumentOptions);

@@ -1,8 +1,8 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Concord.Stix.Json;
 
@@ -34,6 +34,9 @@ public sealed class StixStreamReader : IDisposable
     private Utf8JsonWriter? headerWriter;
     private bool sawBundleType;
     private JsonDocument? header;
+    private long bytesDropped;
+    private long newlinesDropped;
+    private long lastNewlineDropped = -1;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="stream">The input.</param>
@@ -119,6 +122,15 @@ public sealed class StixStreamReader : IDisposable
         {
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
             var progressed = Step(ref reader, out var found, out document, out path);
+            var consumed = buffer.AsSpan(start, (int)reader.BytesConsumed);
+
+            // The parser does not check the UTF-8 inside strings; consumed bytes always end at a token boundary.
+            if (!Utf8.IsValid(consumed))
+            {
+                document?.Dispose();
+                throw Located(start + Utf8Text.FirstInvalid(consumed), "the input is not valid UTF-8");
+            }
+
             start += (int)reader.BytesConsumed;
             state = reader.CurrentState;
             if (found)
@@ -185,6 +197,11 @@ public sealed class StixStreamReader : IDisposable
                         FinishHeader();
                         mode = Mode.Trailing;
                         break;
+                    }
+
+                    if (!Utf8.IsValid(reader.ValueSpan))
+                    {
+                        throw Located(start + (int)reader.TokenStartIndex, "the input is not valid UTF-8");
                     }
 
                     var name = reader.GetString()!;
@@ -274,12 +291,15 @@ public sealed class StixStreamReader : IDisposable
         header = JsonDocument.Parse(headerBytes!.WrittenMemory);
     }
 
-    // Only used for the first token, which lies in the first bytes read.
-    private StixFormatException Error(ref Utf8JsonReader reader, string reason)
+    private StixFormatException Error(ref Utf8JsonReader reader, string reason) => Located(start + (int)reader.TokenStartIndex, reason);
+
+    // The line and column of a position in the buffer, counting the bytes already dropped from it.
+    private StixFormatException Located(int position, string reason)
     {
-        var consumed = Encoding.UTF8.GetString(buffer, 0, Math.Min(start + (int)reader.TokenStartIndex, end));
-        var line = 1 + consumed.Count(c => c == '\n');
-        var column = consumed.Length - consumed.LastIndexOf('\n');
+        var before = buffer.AsSpan(0, Math.Min(position, end));
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        var line = newlinesDropped + before.Count((byte)'\n') + 1;
+        var column = lastNewline >= 0 ? position - lastNewline : bytesDropped + position - lastNewlineDropped;
         return new StixFormatException(source, line, column, reason);
     }
 
@@ -291,6 +311,15 @@ public sealed class StixStreamReader : IDisposable
             return false;
         }
 
+        var dropped = buffer.AsSpan(0, start);
+        var lastNewline = dropped.LastIndexOf((byte)'\n');
+        if (lastNewline >= 0)
+        {
+            lastNewlineDropped = bytesDropped + lastNewline;
+        }
+
+        newlinesDropped += dropped.Count((byte)'\n');
+        bytesDropped += start;
         var pending = end - start;
         if (pending > 0 && start > 0)
         {

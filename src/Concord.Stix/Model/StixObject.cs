@@ -50,7 +50,17 @@ public abstract class StixObject : StixElement
             throw new ArgumentException($"A STIX object is a JSON object, not {json.ValueKind}.", nameof(json));
         }
 
-        var type = json.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
+        // System.Text.Json searches properties from the last one, and type is usually first: look forward.
+        var type = string.Empty;
+        foreach (var property in json.EnumerateObject())
+        {
+            if (property.NameEquals("type"u8))
+            {
+                type = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : string.Empty;
+                break;
+            }
+        }
+
         return StixObjectFactory.Create(type, json);
     }
 }

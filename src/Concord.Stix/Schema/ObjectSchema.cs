@@ -38,6 +38,8 @@ public sealed class ObjectSchema
 
         var indexes = Ordered.Select((p, i) => KeyValuePair.Create(p.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
         IndexLookup = indexes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Utf8Names = new Utf8NameTable([.. Ordered.Select(p => p.Name)]);
+        EncodingIndexes = [.. Ordered.Select((p, i) => (p.Name, i)).Where(p => p.Name.EndsWith("_enc", StringComparison.Ordinal)).Select(p => p.i)];
         RequiredMask = MaskOf(indexes, RequiredProperties);
         AtLeastOneOfMasks = [.. AtLeastOneOf.Select(g => MaskOf(indexes, g))];
         ExclusiveMasks = [.. MutuallyExclusive.Select(g => MaskOf(indexes, g))];
@@ -54,6 +56,12 @@ public sealed class ObjectSchema
 
     /// <summary>Finds a property's position by a name given as characters, without allocating.</summary>
     internal FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> IndexLookup { get; }
+
+    /// <summary>Finds a property's position by its raw UTF-8 name.</summary>
+    internal Utf8NameTable Utf8Names { get; }
+
+    /// <summary>Positions of the properties whose names end in <c>_enc</c> (section 3.1).</summary>
+    internal int[] EncodingIndexes { get; }
 
     internal ulong RequiredMask { get; }
 

@@ -1,7 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Collections.Frozen;
-
 namespace Concord.Stix.Schema;
 
 /// <summary>
@@ -11,14 +9,15 @@ namespace Concord.Stix.Schema;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ReferenceTargets
 {
-    private readonly FrozenSet<string> types;
+    // A handful of names at most: a linear scan beats hashing, and the UTF-8 copies let raw JSON be checked without decoding.
+    private readonly string[] types;
+    private readonly byte[][] utf8Types;
     private readonly ObjectCategory categories;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> typeLookup;
 
     private ReferenceTargets(IEnumerable<string> types, ObjectCategory categories)
     {
-        this.types = types.ToFrozenSet(StringComparer.Ordinal);
-        typeLookup = this.types.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.types = [.. types.Distinct(StringComparer.Ordinal)];
+        utf8Types = [.. this.types.Select(t => System.Text.Encoding.UTF8.GetBytes(t))];
         this.categories = categories;
     }
 
@@ -42,9 +41,17 @@ public sealed class ReferenceTargets
     /// <param name="type">The type prefix of the identifier.</param>
     public bool Allows(ReadOnlySpan<char> type)
     {
-        if (categories == ObjectCategory.Any || typeLookup.Contains(type))
+        if (categories == ObjectCategory.Any)
         {
             return true;
+        }
+
+        foreach (var name in types)
+        {
+            if (type.SequenceEqual(name))
+            {
+                return true;
+            }
         }
 
         if (categories == ObjectCategory.None)
@@ -58,6 +65,33 @@ public sealed class ReferenceTargets
         // relationships from x-mitre-data-component objects).
         var category = StixSchemas.CategoryOf(type);
         return category == ObjectCategory.None || (categories & category) != 0;
+    }
+
+    /// <summary>Whether an identifier whose type prefix is the UTF-8 <paramref name="type"/> may be referenced.</summary>
+    /// <param name="type">The type prefix of the identifier, as UTF-8.</param>
+    internal bool Allows(ReadOnlySpan<byte> type)
+    {
+        if (categories == ObjectCategory.Any)
+        {
+            return true;
+        }
+
+        foreach (var name in utf8Types)
+        {
+            if (type.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        if (categories == ObjectCategory.None || type.Length > 250)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[type.Length];
+        var length = System.Text.Encoding.UTF8.GetChars(type, chars);
+        return Allows(chars[..length]);
     }
 
     /// <summary>Describes the allowed targets for messages.</summary>

@@ -14,8 +14,13 @@ public sealed class ObjectRuleContext
     private readonly ValidationSink sink;
     private readonly Internal.JsonPathStack path;
 
-    internal ObjectRuleContext(JsonElement element, string? objectId, Internal.JsonPathStack path, ValidationSink sink, StixValidatorOptions options)
+    private readonly Schema.ObjectSchema schema;
+    private readonly ulong seen;
+
+    internal ObjectRuleContext(JsonElement element, string? objectId, Internal.JsonPathStack path, ValidationSink sink, StixValidatorOptions options, Schema.ObjectSchema schema, ulong seen)
     {
+        this.schema = schema;
+        this.seen = seen;
         Element = element;
         ObjectId = objectId;
         this.path = path;
@@ -41,19 +46,29 @@ public sealed class ObjectRuleContext
 
     /// <summary>Whether the property is present (with any value).</summary>
     /// <param name="name">The property name.</param>
-    public bool Has(string name) => Element.TryGetProperty(name, out _);
+    public bool Has(string name) => TryGet(name, out _);
 
     /// <summary>Gets a property value.</summary>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value, when present.</param>
-    public bool TryGet(string name, out JsonElement value) => Element.TryGetProperty(name, out value);
+    public bool TryGet(string name, out JsonElement value)
+    {
+        // A property of the schema that the walk did not see is absent: no need to search the object for it.
+        if (schema.IndexLookup.TryGetValue(name, out var index) && (seen & (1UL << index)) == 0)
+        {
+            value = default;
+            return false;
+        }
+
+        return Element.TryGetProperty(name, out value);
+    }
 
     /// <summary>Gets a string property; false when absent or not a string.</summary>
     /// <param name="name">The property name.</param>
     /// <param name="value">The string.</param>
     public bool TryGetString(string name, out string value)
     {
-        if (Element.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String)
+        if (TryGet(name, out var e) && e.ValueKind == JsonValueKind.String)
         {
             value = e.GetString()!;
             return true;
@@ -78,6 +93,6 @@ public sealed class ObjectRuleContext
     public bool TryGetInt64(string name, out long value)
     {
         value = 0;
-        return Element.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out value);
+        return TryGet(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out value);
     }
 }

@@ -50,7 +50,7 @@ public sealed class StixValidator
             var index = 0;
             foreach (var item in document.EnumerateArray())
             {
-                checker.CheckTopLevel(item, JsonPaths.Index(path, index++));
+                checker.CheckTopLevel(item, path, null, index++);
             }
 
             return;
@@ -59,11 +59,10 @@ public sealed class StixValidator
         checker.CheckTopLevel(document, path);
         if (IsBundle(document) && document.TryGetProperty("objects", out var objects) && objects.ValueKind == JsonValueKind.Array)
         {
-            var objectsPath = JsonPaths.Property(path, "objects");
             var index = 0;
             foreach (var item in objects.EnumerateArray())
             {
-                checker.CheckTopLevel(item, JsonPaths.Index(objectsPath, index++));
+                checker.CheckTopLevel(item, path, "objects", index++);
             }
         }
     }

@@ -7,16 +7,7 @@ internal sealed class ValidationSink
 {
     private readonly List<Finding> findings = [];
 
-    public int ErrorCount { get; private set; }
-
     public IReadOnlyList<Finding> Findings => findings;
 
-    public void Add(Finding finding)
-    {
-        findings.Add(finding);
-        if (finding.Severity == Severity.Error)
-        {
-            ErrorCount++;
-        }
-    }
+    public void Add(Finding finding) => findings.Add(finding);
 }

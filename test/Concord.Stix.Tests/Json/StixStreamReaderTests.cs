@@ -3,7 +3,7 @@
 using System.Text;
 using System.Text.Json;
 using Concord.Stix.Json;
-using Concord.Stix.Tests.Support;
+using Concord.Testing;
 
 namespace Concord.Stix.Tests.Json;
 
@@ -72,6 +72,18 @@ public sealed class StixStreamReaderTests
         Assert.Equal(line, error.Line);
         Assert.True(error.Column >= 1);
         Assert.StartsWith("test.json:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_a_located_error()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"type\": \"bundle\",\n \"objects\": [{\"type\": \"note\", \"content\": \"ab\"}]}");
+        var at = Encoding.UTF8.GetString(bytes).IndexOf("ab\"", StringComparison.Ordinal) + 1;
+        bytes[at] = 0xC3;
+        var reader = new StixStreamReader(new MemoryStream(bytes), "test.json");
+        var error = Assert.Throws<StixFormatException>(() => reader.ReadObjects().ToList());
+        Assert.Equal(2, error.Line);
+        Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Concord.Stix.Model.Domain;
 using Concord.Stix.Model.Meta;
 using Concord.Stix.Model.Observables;
 using Concord.Stix.Model.Relationships;
-using Concord.Stix.Tests.Support;
+using Concord.Testing;
 
 namespace Concord.Stix.Tests.Model;
 

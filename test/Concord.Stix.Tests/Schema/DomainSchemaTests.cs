@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Concord.Stix.Schema;
-using Concord.Stix.Tests.Support;
+using Concord.Testing;
 using Concord.Stix.Tests.Validation;
 using Concord.Stix.Validation;
 

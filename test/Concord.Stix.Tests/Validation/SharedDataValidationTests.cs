@@ -1,7 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json;
-using Concord.Stix.Tests.Support;
+using Concord.Testing;
 using Concord.Stix.Validation;
 
 namespace Concord.Stix.Tests.Validation;

@@ -13,42 +13,10 @@ namespace Concord.Cli.Commands.Validate;
 /// </summary>
 internal static class BatchValidation
 {
-    public static int Run(string file, StixValidator validator, CliEnvironment environment)
-    {
-        TextReader input;
-        try
-        {
-            input = file == "-" ? new StreamReader(environment.OpenInput()) : new StreamReader(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine($"{file}: cannot read: {e.Message}");
-            return ExitCodes.InputError;
-        }
+    public static int Run(string file, StixValidator validator, CliEnvironment environment) =>
+        JsonLines.Run(file, environment, (lineNumber, line) => ValidateLine(file, lineNumber, line, validator, environment));
 
-        var exit = ExitCodes.Success;
-        using (input)
-        using (var stream = new MemoryStream())
-        {
-            var lineNumber = 0;
-            while (input.ReadLine() is { } line)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var verdict = ValidateLine(file, lineNumber, line, validator, stream, environment);
-                exit = Math.Max(exit, verdict);
-            }
-        }
-
-        environment.Out.Flush();
-        return exit;
-    }
-
-    private static int ValidateLine(string file, int lineNumber, string line, StixValidator validator, MemoryStream stream, CliEnvironment environment)
+    private static int ValidateLine(string file, int lineNumber, string line, StixValidator validator, CliEnvironment environment)
     {
         JsonDocument document;
         try
@@ -71,27 +39,26 @@ internal static class BatchValidation
             }
 
             var report = validator.Validate(stixObject);
-            stream.SetLength(0);
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                if (root.TryGetProperty("id", out var id))
+            environment.Out.WriteLine(JsonOutput.ToText(
+                writer =>
                 {
-                    writer.WritePropertyName("id");
-                    id.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNull("id");
-                }
+                    writer.WriteStartObject();
+                    if (root.TryGetProperty("id", out var id))
+                    {
+                        writer.WritePropertyName("id");
+                        id.WriteTo(writer);
+                    }
+                    else
+                    {
+                        writer.WriteNull("id");
+                    }
 
-                writer.WriteBoolean("valid", report.IsValid);
-                WriteFindings(writer, "errors", report.Errors);
-                WriteFindings(writer, "warnings", report.Warnings);
-                writer.WriteEndObject();
-            }
-
-            environment.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+                    writer.WriteBoolean("valid", report.IsValid);
+                    WriteFindings(writer, "errors", report.Errors);
+                    WriteFindings(writer, "warnings", report.Warnings);
+                    writer.WriteEndObject();
+                },
+                JsonOutput.Compact));
             return report.IsValid ? ExitCodes.Success : ExitCodes.Negative;
         }
     }

@@ -26,7 +26,7 @@ internal static class FileValidation
         Stream stream;
         try
         {
-            stream = input == "-" ? environment.OpenInput() : File.OpenRead(input);
+            stream = environment.Open(input);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

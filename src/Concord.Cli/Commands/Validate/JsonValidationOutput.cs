@@ -21,7 +21,7 @@ internal sealed class JsonValidationOutput : IValidationOutput
     public JsonValidationOutput(TextWriter output)
     {
         this.output = output;
-        writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
+        writer = new Utf8JsonWriter(buffer, JsonOutput.Indented);
         writer.WriteStartObject();
         writer.WriteStartArray("files");
     }

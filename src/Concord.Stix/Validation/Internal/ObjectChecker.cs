@@ -23,6 +23,8 @@ internal sealed class ObjectChecker
     private readonly StixValidatorOptions options;
     private readonly MessageCache messages;
     private readonly JsonPathStack path = new();
+    private readonly List<List<JsonProperty>> propertyLists = [];
+    private int nesting;
     // The id is read as a string only when a finding needs it.
     private JsonElement idElement;
 
@@ -43,9 +45,22 @@ internal sealed class ObjectChecker
         this.messages = messages;
     }
 
-    public void CheckTopLevel(JsonElement element, string rootPath)
+    public void CheckTopLevel(JsonElement element, string rootPath) => CheckTopLevel(element, rootPath, null, -1);
+
+    /// <summary>Checks an object at <c>rootPath.property[index]</c> (property and index optional); the path text is built only if something is reported.</summary>
+    public void CheckTopLevel(JsonElement element, string rootPath, string? property, int index)
     {
         path.Reset(rootPath);
+        if (property is not null)
+        {
+            path.Push(property);
+        }
+
+        if (index >= 0)
+        {
+            path.Push(index);
+        }
+
         idElement = created = modified = specVersion = granularMarkings = extensions = default;
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -53,12 +68,26 @@ internal sealed class ObjectChecker
             return;
         }
 
-        if (element.TryGetProperty("id", out var id))
+        // System.Text.Json searches properties from the last; type and id come first in practice, so look forward.
+        JsonElement typeElement = default;
+        foreach (var candidate in element.EnumerateObject())
         {
-            idElement = id;
+            if (candidate.NameEquals("type"u8))
+            {
+                typeElement = candidate.Value;
+            }
+            else if (candidate.NameEquals("id"u8))
+            {
+                idElement = candidate.Value;
+            }
+
+            if (typeElement.ValueKind != JsonValueKind.Undefined && idElement.ValueKind != JsonValueKind.Undefined)
+            {
+                break;
+            }
         }
 
-        if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        if (typeElement.ValueKind != JsonValueKind.String)
         {
             var missing = typeElement.ValueKind == JsonValueKind.Undefined;
             ReportAt(
@@ -144,11 +173,18 @@ internal sealed class ObjectChecker
         Span<char> buffer = stackalloc char[JsonText.BufferSize];
         var seen = 0UL;
         List<JsonProperty>? others = null;
+        var depth = nesting++;
         var customCount = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var name = JsonText.Name(property, buffer);
-            if (schema.IndexLookup.TryGetValue(name, out var index))
+            var index = schema.Utf8Names.IndexOf(JsonMarshal.GetRawUtf8PropertyName(property));
+            if (index < 0 && JsonMarshal.GetRawUtf8PropertyName(property).Contains((byte)'\\'))
+            {
+                // An escaped name (e.g. "\u0074ype") is the same property once decoded.
+                schema.IndexLookup.TryGetValue(property.Name, out index);
+            }
+
+            if (index >= 0)
             {
                 var spec = schema.Ordered[index];
                 path.Push(spec.Name);
@@ -176,7 +212,7 @@ internal sealed class ObjectChecker
                 continue;
             }
 
-            others ??= [];
+            others ??= RentList(depth);
             if (IsRepeated(others, property))
             {
                 ReportAt(StixRules.DuplicateKey, property.Name, $"the property '{property.Name}' appears more than once");
@@ -205,14 +241,28 @@ internal sealed class ObjectChecker
         }
 
         CheckConstraints(element, schema, seen, others);
+        nesting--;
         if (schema.Rules.Count > 0)
         {
-            var context = new ObjectRuleContext(element, ObjectId, path, sink, options);
+            var context = new ObjectRuleContext(element, ObjectId, path, sink, options, schema, seen);
             foreach (var rule in schema.Rules)
             {
                 rule(context);
             }
         }
+    }
+
+    // One reusable list per nesting level: most objects of real feeds carry custom properties.
+    private List<JsonProperty> RentList(int depth)
+    {
+        while (propertyLists.Count <= depth)
+        {
+            propertyLists.Add([]);
+        }
+
+        var list = propertyLists[depth];
+        list.Clear();
+        return list;
     }
 
     private static bool IsRepeated(List<JsonProperty> earlier, JsonProperty property)
@@ -293,10 +343,10 @@ internal sealed class ObjectChecker
     // Section 3.1: a property ending in _enc gives the encoding of its base property, which must be present.
     private void CheckEncodings(JsonElement element, ObjectSchema schema, ulong seen, List<JsonProperty>? others)
     {
-        for (var i = 0; i < schema.Ordered.Length; i++)
+        foreach (var i in schema.EncodingIndexes)
         {
             var name = schema.Ordered[i].Name;
-            if ((seen & (1UL << i)) != 0 && name.EndsWith("_enc", StringComparison.Ordinal) && !element.TryGetProperty(name[..^4], out _))
+            if ((seen & (1UL << i)) != 0 && !element.TryGetProperty(name[..^4], out _))
             {
                 ReportAt(StixRules.EncodingWithoutProperty, name, $"'{name}' is present without '{name[..^4]}', the property whose encoding it gives");
             }
@@ -446,8 +496,13 @@ internal sealed class ObjectChecker
             return false;
         }
 
+        if (containerKeys is not null || StixIdentifier.TryParseCore(JsonMarshal.GetRawUtf8Value(value)[1..^1], out _, out _))
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[JsonText.BufferSize];
-        return containerKeys is not null || StixIdentifier.TryParseCore(JsonText.Value(value, buffer), out _, out _);
+        return StixIdentifier.TryParseCore(JsonText.Value(value, buffer), out _, out _);
     }
 
     private void CheckValue(JsonElement value, PropertyType type, ObjectSchema owner)
@@ -598,6 +653,13 @@ internal sealed class ObjectChecker
             return;
         }
 
+        // Timestamps are ASCII: check the raw UTF-8 first and decode only when it is escaped or wrong.
+        var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        if (StixTimestamp.TryParseCore(raw, out _, out var rawDigits) && !(type.MillisecondPrecision && rawDigits < 3))
+        {
+            return;
+        }
+
         Span<char> buffer = stackalloc char[JsonText.BufferSize];
         var text = JsonText.Value(value, buffer);
         if (!StixTimestamp.TryParseCore(text, out _, out var fractionDigits))
@@ -626,6 +688,13 @@ internal sealed class ObjectChecker
                 Report(StixRules.ReferenceType, $"'{key}' is not a key of this observable container; container references must resolve within it");
             }
 
+            return;
+        }
+
+        // Identifiers are ASCII: check the raw UTF-8 first and decode only when it is escaped or wrong.
+        var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        if (StixIdentifier.TryParseCore(raw, out var rawTypeLength, out _) && type.Targets.Allows(raw[..rawTypeLength]))
+        {
             return;
         }
 

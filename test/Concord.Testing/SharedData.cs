@@ -1,12 +1,12 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-namespace Concord.Stix.Tests.Support;
+namespace Concord.Testing;
 
 /// <summary>
 /// Finds the real data no one on the project wrote (MITRE ATT&amp;CK bundles, OASIS examples) in
 /// the <c>shared</c> folder beside the repository. It is read in place, never copied.
 /// </summary>
-internal static class SharedData
+public static class SharedData
 {
     private static readonly Lazy<string?> RootFolder = new(Locate);
 
@@ -71,7 +71,7 @@ internal static class SharedData
 }
 
 /// <summary>A fact that is skipped, with a clear message, when the shared data is absent.</summary>
-internal sealed class SharedDataFactAttribute : FactAttribute
+public sealed class SharedDataFactAttribute : FactAttribute
 {
     public SharedDataFactAttribute()
     {
@@ -83,7 +83,7 @@ internal sealed class SharedDataFactAttribute : FactAttribute
 }
 
 /// <summary>A theory that is skipped, with a clear message, when the shared data is absent.</summary>
-internal sealed class SharedDataTheoryAttribute : TheoryAttribute
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
 {
     public SharedDataTheoryAttribute()
     {

@@ -2,13 +2,13 @@
 
 using System.Text;
 
-namespace Concord.Stix.Tests.Support;
+namespace Concord.Testing;
 
 /// <summary>
 /// A read-only stream that produces a large, valid STIX bundle on the fly (indicators and SCOs),
 /// so that tests can read hundreds of megabytes without holding them anywhere.
 /// </summary>
-internal sealed class GeneratedBundleStream(long targetBytes) : Stream
+public sealed class GeneratedBundleStream(long targetBytes) : Stream
 {
     private readonly Queue<byte> pending = new(Encoding.UTF8.GetBytes("{\"type\": \"bundle\", \"id\": \"bundle--cf20f99b-3ed2-4a9f-b4f1-d660a7fc8241\", \"objects\": ["));
     private long produced;
