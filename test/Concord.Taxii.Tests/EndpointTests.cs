@@ -268,6 +268,15 @@ public sealed class EndpointTests(TaxiiServerFixture server)
         using var json = await Assertions.TaxiiJsonAsync(response);
     }
 
+    [Fact]
+    public async Task The_token_scheme_of_taxii2_client_is_a_synonym_of_bearer()
+    {
+        var request = server.Request(HttpMethod.Get, server.Discovery);
+        request.Headers.TryAddWithoutValidation("Authorization", "Token " + server.AlphaToken);
+        using var response = await server.Http.SendAsync(request);
+        using var json = await Assertions.TaxiiJsonAsync(response);
+    }
+
     private async Task ExpectAsync(HttpMethod method, string collection, string rest, string token, int status)
     {
         using var response = await server.Http.SendAsync(server.Request(method, server.CollectionUrl(collection, rest), token));

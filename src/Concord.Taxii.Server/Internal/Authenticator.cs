@@ -11,7 +11,8 @@ namespace Concord.Taxii.Server.Internal;
 
 /// <summary>
 /// Authenticates requests with HTTP Basic (users, PBKDF2 hashes, lockout after repeated failures) or Bearer (API
-/// tokens by SHA-256). Every failure is the same 401, whether the user exists, is locked or gave a wrong password.
+/// tokens by SHA-256; the scheme <c>Token</c> is accepted as a synonym, as taxii2-client's <c>TokenAuth</c> sends it).
+/// Every failure is the same 401, whether the user exists, is locked or gave a wrong password.
 /// </summary>
 /// <remarks>
 /// Thread-safe. A verified Basic credential is remembered for <see cref="TaxiiServerOptions.CredentialCacheDuration"/>
@@ -59,7 +60,7 @@ internal sealed class Authenticator : IDisposable
         {
             caller = await BasicAsync(parameter, context.RequestAborted).ConfigureAwait(false);
         }
-        else if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        else if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Token", StringComparison.OrdinalIgnoreCase))
         {
             caller = await BearerAsync(parameter, context.RequestAborted).ConfigureAwait(false);
         }
