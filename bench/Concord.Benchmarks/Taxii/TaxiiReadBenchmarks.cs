@@ -50,6 +50,28 @@ public class TaxiiReadBenchmarks
         select.Prepare();
     }
 
+    private static string? LeadingNext(byte[] body)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(body);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("objects"u8))
+            {
+                return null;
+            }
+
+            var isNext = reader.ValueTextEquals("next"u8);
+            reader.Read();
+            if (isNext)
+            {
+                return reader.GetString();
+            }
+        }
+
+        return null;
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
@@ -82,6 +104,32 @@ public class TaxiiReadBenchmarks
             if (page < 1000)
             {
                 return read;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The server's share: the same GETs over raw HttpClient, reading each body as bytes and only the envelope's leading
+    /// <c>more</c> and <c>next</c> (the server writes them before <c>objects</c>), without parsing the objects.
+    /// </summary>
+    [Benchmark]
+    public async Task<long> TaxiiGetObjectsWithLimit1000RawBytes()
+    {
+        var bytes = 0L;
+        string? next = null;
+        while (true)
+        {
+            var url = new Uri(node!.ApiRoot, $"collections/{node.Collection}/objects/?limit=1000{(next is null ? string.Empty : "&next=" + Uri.EscapeDataString(next))}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd(TaxiiMediaTypes.Taxii21);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", node.Token);
+            using var response = await node.Http.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            bytes += body.Length;
+            next = LeadingNext(body);
+            if (next is null)
+            {
+                return bytes;
             }
         }
     }
