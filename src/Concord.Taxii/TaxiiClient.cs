@@ -149,6 +149,11 @@ public sealed class TaxiiClient
                 yield break;
             }
 
+            if (next == current)
+            {
+                throw new TaxiiException(TaxiiErrorKind.InvalidResponse, "The server answered 'more' with the same position again; paging would never end.");
+            }
+
             current = next;
         }
     }

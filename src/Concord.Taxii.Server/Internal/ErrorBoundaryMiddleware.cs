@@ -46,6 +46,11 @@ internal sealed partial class ErrorBoundaryMiddleware(RequestDelegate next, ILog
                 await TaxiiResponses.WriteErrorAsync(context, e.StatusCode, "bad-request", "The request is malformed", e.Message).ConfigureAwait(false);
             }
         }
+        catch (Storage.StorageNotFoundException) when (!context.Response.HasStarted)
+        {
+            // A collection removed between the access check and the query: the same answer as any missing resource.
+            await TaxiiResponses.WriteErrorForStatusAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
+        }
         catch (JsonException e) when (!context.Response.HasStarted)
         {
             await TaxiiResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "bad-json", "The body is not well-formed JSON", e.Message).ConfigureAwait(false);
