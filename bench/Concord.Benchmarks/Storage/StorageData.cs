@@ -58,6 +58,32 @@ internal static class StorageData
         transaction.Commit();
     }
 
+    /// <summary>The bare read: keyset paging over the rowid with the prepared <c>select</c> (parameter: the last rowid; limit 1,000), reading each body as bytes.</summary>
+    public static int BareReadAll(SqliteCommand select)
+    {
+        var read = 0;
+        var last = 0L;
+        while (true)
+        {
+            select.Parameters[0].Value = last;
+            var page = 0;
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    last = reader.GetInt64(0);
+                    read += reader.GetFieldValue<byte[]>(1).Length > 0 ? 1 : 0;
+                    page++;
+                }
+            }
+
+            if (page < 1000)
+            {
+                return read;
+            }
+        }
+    }
+
     public static void Delete(string folder)
     {
         if (Directory.Exists(folder))

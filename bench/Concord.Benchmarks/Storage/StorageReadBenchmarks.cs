@@ -61,30 +61,7 @@ public class StorageReadBenchmarks
 
     /// <summary>The baseline: keyset paging over the rowid, reading each body as bytes.</summary>
     [Benchmark(Baseline = true)]
-    public int BareSelectOrderByRowidLimit()
-    {
-        var read = 0;
-        var last = 0L;
-        while (true)
-        {
-            select!.Parameters[0].Value = last;
-            var page = 0;
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    last = reader.GetInt64(0);
-                    read += reader.GetFieldValue<byte[]>(1).Length > 0 ? 1 : 0;
-                    page++;
-                }
-            }
-
-            if (page < 1000)
-            {
-                return read;
-            }
-        }
-    }
+    public int BareSelectOrderByRowidLimit() => StorageData.BareReadAll(select!);
 
     /// <summary>The store: GetObjects with limit 1,000, following <c>next</c> until <c>more</c> is false.</summary>
     [Benchmark]

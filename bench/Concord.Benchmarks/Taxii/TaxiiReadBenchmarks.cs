@@ -83,30 +83,7 @@ public class TaxiiReadBenchmarks
 
     /// <summary>The baseline: keyset paging over the rowid, reading each body as bytes.</summary>
     [Benchmark(Baseline = true)]
-    public int BareSelectOrderByRowidLimit()
-    {
-        var read = 0;
-        var last = 0L;
-        while (true)
-        {
-            select!.Parameters[0].Value = last;
-            var page = 0;
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    last = reader.GetInt64(0);
-                    read += reader.GetFieldValue<byte[]>(1).Length > 0 ? 1 : 0;
-                    page++;
-                }
-            }
-
-            if (page < 1000)
-            {
-                return read;
-            }
-        }
-    }
+    public int BareSelectOrderByRowidLimit() => StorageData.BareReadAll(select!);
 
     /// <summary>
     /// The server's share: the same GETs over raw HttpClient, reading each body as bytes and only the envelope's leading
