@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Detect;
 using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Validate;
 
@@ -15,6 +16,7 @@ internal static class ConcordCommand
         {
             ValidateCommand.Create(environment),
             MatchCommand.Create(environment),
+            DetectCommand.Create(environment),
         };
         return root;
     }
