@@ -45,6 +45,7 @@ public sealed class DetectionEngine
     private readonly Dictionary<string, StixTimestamp> latestVersions = new(StringComparer.Ordinal);
     private readonly HashSet<CompiledIndicator> withState = [];
     private readonly CandidateSet candidates = new();
+    private readonly LineContext lineContext = new();
     private readonly List<CompiledIndicator> touched = [];
     private ComparisonEvaluator evaluator = new();
     private int removalsSinceReset;
@@ -157,15 +158,73 @@ public sealed class DetectionEngine
             return Process(mapped.RootElement, matches, updates);
         }
 
-        var elements = new List<JsonElement>();
+        var context = lineContext;
+        context.Reset();
+        var elements = context.Elements;
         Flatten(input, elements);
+
+        // One pass over each object's properties: its type, and for observed-data its times and embedded
+        // objects. Then the whole line is prefiltered with line-wide reference resolution: most lines meet
+        // no candidate and need nothing more than their observation times.
+        var shapes = context.Shapes;
+        var hasIndicator = false;
         foreach (var element in elements)
         {
-            if (Observation.StringProperty(element, "type") == "indicator")
+            var shape = ElementShape.Read(element);
+            shapes.Add(shape);
+            hasIndicator |= shape.IsIndicator;
+        }
+
+        if (hasIndicator)
+        {
+            for (var i = 0; i < elements.Count; i++)
             {
-                var update = Apply(element);
-                updates?.Add(update);
+                if (shapes[i].IsIndicator)
+                {
+                    var update = Apply(elements[i]);
+                    updates?.Add(update);
+                }
             }
+        }
+
+        candidates.Reset();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var shape = shapes[i];
+            if (shape.Embedded is { } embedded)
+            {
+                context.UseEmbedded(embedded);
+                foreach (var entry in embedded.EnumerateObject())
+                {
+                    index.Prefilter(context, entry.Value, candidates);
+                }
+
+                context.UseEmbedded(null);
+            }
+
+            if (shape.Type is { } type)
+            {
+                index.Prefilter(context, elements[i], type, candidates);
+            }
+        }
+
+        if (candidates.Items.Count == 0)
+        {
+            var count = 0;
+            foreach (var shape in shapes)
+            {
+                if (shape.FirstObservedTicks is { } first)
+                {
+                    count++;
+                    Advance(first);
+                    if (sequence++ % SweepInterval == SweepInterval - 1)
+                    {
+                        Sweep();
+                    }
+                }
+            }
+
+            return count;
         }
 
         var observations = Observation.Collect(elements);
@@ -209,7 +268,7 @@ public sealed class DetectionEngine
         }
         else if (element.ValueKind == JsonValueKind.Object)
         {
-            if (Observation.StringProperty(element, "type") == "bundle" && element.TryGetProperty("objects"u8, out var objects))
+            if (element.TryGetProperty("type"u8, out var type) && type.ValueEquals("bundle"u8) && element.TryGetProperty("objects"u8, out var objects))
             {
                 Flatten(objects, into);
             }
@@ -289,16 +348,22 @@ public sealed class DetectionEngine
         return true;
     }
 
-    private void ProcessObservation(Observation observation, ICollection<DetectionMatch> matches)
+    /// <summary>Moves the watermark for an observation starting at <paramref name="firstTicks"/>, counting it if late.</summary>
+    private void Advance(long firstTicks)
     {
-        var seq = sequence++;
-        var firstTicks = observation.FirstObserved.Instant.UtcTicks;
         if (maxFirstObservedTicks != long.MinValue && firstTicks < (Int128)maxFirstObservedTicks - options.Lateness.Ticks)
         {
             late++;
         }
 
         maxFirstObservedTicks = Math.Max(maxFirstObservedTicks, firstTicks);
+    }
+
+    private void ProcessObservation(Observation observation, ICollection<DetectionMatch> matches)
+    {
+        var seq = sequence++;
+        var firstTicks = observation.FirstObserved.Instant.UtcTicks;
+        Advance(firstTicks);
         candidates.Reset();
         var objects = observation.Objects;
         for (var i = 0; i < objects.Count; i++)

@@ -22,6 +22,12 @@ internal sealed class LeafIndex
 {
     private readonly Dictionary<string, TypeEntry> types = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Registration>> registrations = [];
+    private readonly Dictionary<string, TypeEntry>.AlternateLookup<ReadOnlySpan<char>> typesByChars;
+
+    public LeafIndex() => typesByChars = types.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether no leaf is registered.</summary>
+    public bool IsEmpty => types.Count == 0;
 
     /// <summary>Registers a leaf under its condition.</summary>
     public void Add(int leaf, ObservationExpression expression)
@@ -68,15 +74,36 @@ internal sealed class LeafIndex
     }
 
     /// <summary>Adds the candidate leaves for one root object of an observation.</summary>
-    public void Probe(Observation observation, JsonElement root, CandidateSet candidates)
+    public void Probe(Observation observation, JsonElement root, CandidateSet candidates) =>
+        EntryOf(root)?.Probe(observation, null, root, candidates);
+
+    /// <summary>
+    /// Adds the candidate leaves for one object of an input line, resolving references line-wide: a
+    /// superset of the candidates of every observation that has the object as a root.
+    /// </summary>
+    public void Prefilter(LineContext context, JsonElement root, CandidateSet candidates) =>
+        EntryOf(root)?.Probe(null, context, root, candidates);
+
+    /// <summary>As <see cref="Prefilter(LineContext, JsonElement, CandidateSet)"/>, with the root's <c>type</c> already found.</summary>
+    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates)
     {
-        if (!root.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String
-            || !types.TryGetValue(typeElement.GetString()!, out var entry))
+        Span<char> buffer = stackalloc char[64];
+        if (typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var entry))
         {
-            return;
+            entry.Probe(null, context, root, candidates);
+        }
+    }
+
+    private TypeEntry? EntryOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            return null;
         }
 
-        entry.Probe(observation, root, candidates);
+        Span<char> buffer = stackalloc char[64];
+        var type = LineContext.Chars(typeElement, buffer, out _);
+        return typesByChars.TryGetValue(type, out var entry) ? entry : null;
     }
 
     /// <summary>A necessary condition, as index keys of which at least one holds, or null when there is none to index.</summary>
@@ -223,12 +250,12 @@ internal sealed class LeafIndex
             }
         }
 
-        public void Probe(Observation observation, JsonElement root, CandidateSet candidates)
+        public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
         {
             candidates.AddRange(scan);
             foreach (var probe in probeArray)
             {
-                probe.Probe(observation, root, candidates);
+                probe.Probe(observation, context, root, candidates);
             }
         }
     }
@@ -239,6 +266,7 @@ internal sealed class LeafIndex
         private readonly ObjectPath path;
         private readonly byte[][]? simple;
         private readonly Dictionary<string, List<int>> equal = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> equalByChars;
         private readonly CidrIndex cidr = new();
         private readonly LiteralSet like = new();
         private readonly LiteralSet matches = new();
@@ -252,6 +280,7 @@ internal sealed class LeafIndex
             var plain = steps.All(s => s is PropertyStep)
                 && steps.Take(steps.Count - 1).Cast<PropertyStep>().All(s => !s.Name.EndsWith("_ref", StringComparison.Ordinal) && !s.Name.EndsWith("_refs", StringComparison.Ordinal));
             simple = plain ? [.. steps.Cast<PropertyStep>().Select(s => Encoding.UTF8.GetBytes(s.Name))] : null;
+            equalByChars = equal.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public bool IsEmpty => equal.Count == 0 && cidr.IsEmpty && like.IsEmpty && matches.IsEmpty;
@@ -307,7 +336,7 @@ internal sealed class LeafIndex
             }
         }
 
-        public void Probe(Observation observation, JsonElement root, CandidateSet candidates)
+        public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
         {
             if (simple is not null)
             {
@@ -324,10 +353,76 @@ internal sealed class LeafIndex
                 return;
             }
 
-            foreach (var (value, _) in ComparisonEvaluator.Resolve(path, observation, root))
+            if (observation is not null)
+            {
+                foreach (var (value, _) in ComparisonEvaluator.Resolve(path, observation, root))
+                {
+                    ProbeValue(value, candidates);
+                }
+
+                return;
+            }
+
+            foreach (var value in Resolve(path, context!, root))
             {
                 ProbeValue(value, candidates);
             }
+        }
+
+        /// <summary>
+        /// <see cref="ComparisonEvaluator.Resolve"/> with references resolved line-wide (a superset of the
+        /// values any one observation resolves).
+        /// </summary>
+        private static List<JsonElement> Resolve(ObjectPath path, LineContext context, JsonElement root)
+        {
+            var current = new List<(JsonElement Value, bool IsReference)> { (root, false) };
+            foreach (var step in path.Steps)
+            {
+                var next = new List<(JsonElement, bool)>();
+                foreach (var (value, isReference) in current)
+                {
+                    switch (step)
+                    {
+                        case PropertyStep name:
+                            var container = value;
+                            if (isReference && value.ValueKind == JsonValueKind.String && !context.TryResolve(value, out container))
+                            {
+                                continue;
+                            }
+
+                            if (container.ValueKind == JsonValueKind.Object && container.TryGetProperty(name.Name, out var child)
+                                && child.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                            {
+                                next.Add((child, name.Name.EndsWith("_ref", StringComparison.Ordinal) || name.Name.EndsWith("_refs", StringComparison.Ordinal)));
+                            }
+
+                            break;
+                        case IndexStep index when value.ValueKind == JsonValueKind.Array:
+                            if (index.Index is { } i)
+                            {
+                                if (i >= 0 && i < value.GetArrayLength())
+                                {
+                                    next.Add((value[(int)i], isReference));
+                                }
+                            }
+                            else
+                            {
+                                foreach (var item in value.EnumerateArray())
+                                {
+                                    next.Add((item, isReference));
+                                }
+                            }
+
+                            break;
+                        default:
+                            break;
+                    }
+                }
+
+                current = next;
+            }
+
+            return [.. current.Select(c => c.Value)];
         }
 
         private void ProbeValue(JsonElement value, CandidateSet candidates)
@@ -337,13 +432,14 @@ internal sealed class LeafIndex
                 return;
             }
 
-            var text = value.GetString()!;
-            if (equal.Count > 0 && equal.TryGetValue(text, out var leaves))
+            Span<char> buffer = stackalloc char[512];
+            var text = LineContext.Chars(value, buffer, out var allocated);
+            if (equal.Count > 0 && equalByChars.TryGetValue(text, out var leaves))
             {
                 candidates.AddRange(leaves);
             }
 
-            if (!cidr.IsEmpty && IpNetwork.TryParse(text, out var network))
+            if (!cidr.IsEmpty && Networks.TryParse(text, allocated, out var network))
             {
                 cidr.Lookup(network, candidates);
             }
@@ -356,23 +452,12 @@ internal sealed class LeafIndex
             if (!matches.IsEmpty)
             {
                 // MATCHES runs on the NFC form of the subject (section 9.6.1), so its literals are searched there.
-                matches.Search(IsSurelyNormalized(text) ? text : text.Normalize(NormalizationForm.FormC), candidates);
+                matches.Search(IsSurelyNormalized(text) ? text : (allocated ?? new string(text)).Normalize(NormalizationForm.FormC), candidates);
             }
         }
 
         /// <summary>Text below U+0300 (no combining marks, no Hangul, no compatibility forms) is already in NFC.</summary>
-        private static bool IsSurelyNormalized(string text)
-        {
-            foreach (var c in text)
-            {
-                if (c >= '\u0300')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool IsSurelyNormalized(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('\u0000', '\u02FF');
     }
 
     /// <summary>Literals and the leaves that require them, with the automaton over them.</summary>
@@ -404,7 +489,7 @@ internal sealed class LeafIndex
             }
         }
 
-        public void Search(string text, CandidateSet candidates)
+        public void Search(ReadOnlySpan<char> text, CandidateSet candidates)
         {
             if (automaton is null)
             {
