@@ -131,6 +131,7 @@ public sealed class DetectionEngine
             }
 
             leaves[leafId] = new Leaf(compiled, leaf);
+            compiled.LeafPositions.TryAdd(leaf, compiled.Leaves.Count);
             compiled.Leaves.Add(leafId);
             index.Add(leafId, leaf);
         }
@@ -291,7 +292,7 @@ public sealed class DetectionEngine
         return elements;
     }
 
-    private static RetainedObservation Retain(Observation observation, long firstTicks, long sequence)
+    private static JsonElement[] Copy(Observation observation)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -307,7 +308,7 @@ public sealed class DetectionEngine
 
         // Not disposed: the copy lives as long as the window keeps it and holds no pooled memory.
         var document = JsonDocument.Parse(buffer.WrittenMemory.ToArray());
-        return new RetainedObservation([.. document.RootElement.EnumerateArray()], firstTicks, sequence);
+        return [.. document.RootElement.EnumerateArray()];
     }
 
     private static DetectionMatch ToMatch(string indicatorId, PatternMatchResult result)
@@ -382,17 +383,7 @@ public sealed class DetectionEngine
             }
 
             candidatesEvaluated++;
-            JsonElement? matched = null;
-            for (var i = 0; i < objects.Count; i++)
-            {
-                if (evaluator.Evaluate(leaf.Expression.Comparison, observation, objects[i]))
-                {
-                    matched = objects[i];
-                    break;
-                }
-            }
-
-            if (matched is not { } root)
+            if (MatchedRoot(leaf, observation) is not { } root)
             {
                 continue;
             }
@@ -409,6 +400,7 @@ public sealed class DetectionEngine
             }
         }
 
+        IReadOnlyList<JsonElement>? copy = null;
         foreach (var indicator in touched)
         {
             if (indicator.Shape == PatternShape.SingleObservation)
@@ -421,7 +413,9 @@ public sealed class DetectionEngine
             }
             else
             {
-                MatchWindow(indicator, observation, firstTicks, seq, matches);
+                // One self-contained copy serves every window the observation enters.
+                copy ??= Copy(observation);
+                MatchWindow(indicator, observation, copy, firstTicks, matches);
             }
         }
 
@@ -431,17 +425,48 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>The first object of the observation the leaf's comparison holds for, as the evaluator tries them.</summary>
+    private JsonElement? MatchedRoot(Leaf leaf, Observation observation)
+    {
+        var objects = observation.Objects;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (leaf.Fast is { } fast ? fast.Evaluate(objects[i], observation) : evaluator.Evaluate(leaf.Expression.Comparison, observation, objects[i]))
+            {
+                return objects[i];
+            }
+        }
+
+        return null;
+    }
+
     private void Emit(DetectionMatch match, ICollection<DetectionMatch> matches)
     {
         matchCount++;
         matches.Add(match);
     }
 
-    private void MatchWindow(CompiledIndicator indicator, Observation observation, long firstTicks, long seq, ICollection<DetectionMatch> matches)
+    private void MatchWindow(CompiledIndicator indicator, Observation observation, IReadOnlyList<JsonElement> copy, long firstTicks, ICollection<DetectionMatch> matches)
     {
         var window = indicator.Window;
         Expire(indicator);
-        window.Add(Retain(observation, firstTicks, seq));
+        var mask = 0UL;
+        if (indicator.Leaves.Count > 64)
+        {
+            mask = ulong.MaxValue;
+        }
+        else
+        {
+            for (var i = 0; i < indicator.Leaves.Count; i++)
+            {
+                if (MatchedRoot(leaves[indicator.Leaves[i]]!, observation) is not null)
+                {
+                    mask |= 1UL << i;
+                }
+            }
+        }
+
+        window.Add(new RetainedObservation(copy, firstTicks, mask, Math.Min(observation.Count, BindingSearch.MaxInstancesPerObservation)));
         retained++;
         withState.Add(indicator);
         while (window.Count > options.MaxRetainedPerIndicator || (retained > options.MaxRetainedObservations && window.Count > 1))
@@ -451,7 +476,7 @@ public sealed class DetectionEngine
             evicted++;
         }
 
-        for (var found = 0; found < options.MaxMatchesPerObservation; found++)
+        for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator); found++)
         {
             var result = PatternEvaluator.Match(indicator.Pattern, window.SelectMany(r => r.Elements));
             if (!result.IsMatch)

@@ -16,13 +16,44 @@ namespace Concord.Testing;
 /// lines); a small hot part of each pool is drawn more often, so that multi-observation patterns over hot
 /// values complete. Everything depends only on the seed.
 /// </remarks>
-public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
+public sealed class DetectionWorkload
 {
-    public const int IpPool = 65_536;
-    public const int DomainPool = 100_000;
-    public const int UrlPool = 200_000;
-    public const int HashPool = 200_000;
     public const int Hot = 64;
+
+    private readonly int seed;
+    private readonly bool includeNonIndexable;
+    private readonly int hotIndicators;
+    private readonly int observationHotOneIn;
+    private int currentIndicator;
+
+    /// <summary>Creates a workload.</summary>
+    /// <param name="seed">The seed everything depends on.</param>
+    /// <param name="includeNonIndexable">Whether indicators include comparisons no index serves (scanned per object type).</param>
+    /// <param name="benchmark">
+    /// The benchmark profile: value pools a hundred times larger, hot values only in the first 1,000
+    /// indicators and in one observation in 32, so the match rate stays about the same whatever the
+    /// number of indicators; the default test profile matches far more often.
+    /// </param>
+    public DetectionWorkload(int seed, bool includeNonIndexable = true, bool benchmark = false)
+    {
+        this.seed = seed;
+        this.includeNonIndexable = includeNonIndexable;
+        var scale = benchmark ? 32 : 1;
+        IpPool = 65_536 * scale;
+        DomainPool = 100_000 * scale;
+        UrlPool = 200_000 * scale;
+        HashPool = 200_000 * scale;
+        hotIndicators = benchmark ? 1000 : int.MaxValue;
+        observationHotOneIn = benchmark ? 32 : 8;
+    }
+
+    public int IpPool { get; }
+
+    public int DomainPool { get; }
+
+    public int UrlPool { get; }
+
+    public int HashPool { get; }
 
     private static readonly string[] Words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"];
     private static readonly string[] Tlds = ["com", "net", "org", "example", "test"];
@@ -32,23 +63,23 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
     /// <summary>The time of the first observation.</summary>
     public static DateTimeOffset Start => Epoch;
 
-    public static string Ip(int i) => $"10.{(i >> 8) & 255}.{i & 255}.{(i * 37) & 255}";
+    public static string Ip(int i) => $"{10 + (i >> 16)}.{(i >> 8) & 255}.{i & 255}.{(i * 37) & 255}";
 
     public static string Ip6(int i) => $"2001:db8:{i & 0xffff:x}::{(i * 13) & 0xffff:x}";
 
-    public static string Domain(int i) => $"h{i}.{Words[i % Words.Length]}.{Tlds[(i / Words.Length) % Tlds.Length]}";
+    public static string Domain(int i) => $"h{i:D7}.{Words[i % Words.Length]}.{Tlds[(i / Words.Length) % Tlds.Length]}";
 
-    public static string Url(int i) => $"http{(i % 3 == 0 ? "s" : string.Empty)}://{Domain(i % DomainPool)}/p/{i}";
+    public static string Url(int i) => $"http{(i % 3 == 0 ? "s" : string.Empty)}://{Domain(i / 2)}/p/{i:D8}";
 
     public static string Sha256(int i) => Hex(i, 4);
 
     public static string Md5(int i) => Hex(i + 7_000_000, 2);
 
-    public static string FileName(int i) => $"file{i % 5000}_{i % 7}.{(i % 2 == 0 ? "exe" : "dll")}";
+    public static string FileName(int i) => $"file{i % 5000:D4}_{i % 7}.{(i % 2 == 0 ? "exe" : "dll")}";
 
     public static string CommandLine(int i) => i % 4 == 0
         ? $"powershell.exe -nop -enc {Hex(i, 1)}"
-        : $"cmd.exe /c {Words[i % Words.Length]} job{i}";
+        : $"cmd.exe /c {Words[i % Words.Length]} job{i:D8}";
 
     /// <summary>The indicators, as JSON objects (STIX 2.1 indicator).</summary>
     /// <param name="count">How many.</param>
@@ -58,6 +89,7 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
         var random = new Random(seed);
         for (var n = 0; n < count; n++)
         {
+            currentIndicator = n;
             var pattern = random.NextDouble() < multiShare ? MultiPattern(random) : SinglePattern(random);
             var validUntil = random.Next(40) == 0 ? Stamp(Epoch.AddDays(1)) : null;
             yield return IndicatorJson(IndicatorId(n), pattern, "2020-01-01T00:00:00Z", validUntil);
@@ -149,12 +181,12 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
     private static string Guid(int kind, int n, int j) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind:x2}{(uint)n:x6}-{j & 0xffff:x4}-4{(n >> 24) & 0xfff:x3}-8000-{unchecked((uint)n * 2654435761u):x12}");
 
-    private static int Pick(Random random, int pool) => random.Next(8) == 0 ? random.Next(Hot) : random.Next(pool);
+    private int Pick(Random random, int pool) => random.Next(observationHotOneIn) == 0 ? random.Next(Hot) : random.Next(pool);
 
     private static string Quote(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 
     /// <summary>The SCOs of one observation; <c>@</c> in the JSON marks where the id goes.</summary>
-    private static List<(string Id, string Json)> Scos(Random random, int k)
+    private List<(string Id, string Json)> Scos(Random random, int k)
     {
         var list = new List<(string Id, string Json)>();
         string NewId(string type) => $"{type}--{Guid(0x5c, k, list.Count)}";
@@ -211,7 +243,7 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
         return list;
     }
 
-    private static int HotOrAny(Random random, int pool) => random.Next(4) == 0 ? random.Next(Hot) : random.Next(pool);
+    private int HotOrAny(Random random, int pool) => currentIndicator < hotIndicators && random.Next(4) == 0 ? random.Next(Hot) : random.Next(pool);
 
     private string SinglePattern(Random random)
     {
@@ -230,52 +262,52 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
             < 68 => LikePattern(random),
             < 75 => MatchesPattern(random),
             < 81 => $"[network-traffic:dst_ref.value = {Quote(Ip(HotOrAny(random, IpPool)))} AND network-traffic:dst_port = 443]",
-            < 84 => $"[domain-name:value = {Quote(Domain(HotOrAny(random, DomainPool)))}] OR [url:value LIKE {Quote($"%/p/{random.Next(UrlPool)}")}]",
+            < 84 => $"[domain-name:value = {Quote(Domain(HotOrAny(random, DomainPool)))}] OR [url:value LIKE {Quote($"%/p/{random.Next(UrlPool):D8}")}]",
             < 86 => $"[ipv4-addr:value = {Quote(Ip(HotOrAny(random, IpPool)))}] START t'2024-03-01T00:00:00Z' STOP t'{Stamp(Epoch.AddHours(random.Next(1, 200)))}'",
             < 88 => $"[file:hashes.'SHA-256' = {Quote(Sha256(HotOrAny(random, HashPool)))} OR file:name = {Quote(FileName(HotOrAny(random, HashPool)))}] WITHIN {random.Next(1, 40)} SECONDS",
             _ => NonIndexablePattern(random),
         };
     }
 
-    private static string CidrPattern(Random random)
+    private string CidrPattern(Random random)
     {
         var i = HotOrAny(random, IpPool);
         var octets = Ip(i).Split('.');
         return random.Next(10) switch
         {
             0 => $"[ipv6-addr:value ISSUBSET '2001:db8:{i & 0xffff:x}::/48']",
-            1 => $"[network-traffic:dst_ref.value ISSUBSET '10.{octets[1]}.{octets[2]}.0/24']",
-            2 => $"[ipv4-addr:value ISSUBSET '10.{octets[1]}.{octets[2]}.{int.Parse(octets[3], CultureInfo.InvariantCulture) & 0xf0}/28']",
-            3 when random.Next(8) == 0 => $"[ipv4-addr:value ISSUBSET '10.{octets[1]}.0.0/16']",
-            _ => $"[ipv4-addr:value ISSUBSET '10.{octets[1]}.{octets[2]}.0/24']",
+            1 => $"[network-traffic:dst_ref.value ISSUBSET '{octets[0]}.{octets[1]}.{octets[2]}.0/24']",
+            2 => $"[ipv4-addr:value ISSUBSET '{octets[0]}.{octets[1]}.{octets[2]}.{int.Parse(octets[3], CultureInfo.InvariantCulture) & 0xf0}/28']",
+            3 when random.Next(8) == 0 => $"[ipv4-addr:value ISSUBSET '{octets[0]}.{octets[1]}.0.0/16']",
+            _ => $"[ipv4-addr:value ISSUBSET '{octets[0]}.{octets[1]}.{octets[2]}.0/24']",
         };
     }
 
-    private static string LikePattern(Random random)
+    private string LikePattern(Random random)
     {
         var d = HotOrAny(random, DomainPool);
         return random.Next(6) switch
         {
-            0 => $"[domain-name:value LIKE {Quote($"%h{d}.{Words[d % Words.Length]}%")}]",
-            1 => $"[url:value LIKE {Quote($"http://h{d}.%")}]",
-            2 => $"[file:name LIKE {Quote($"file{random.Next(5000)}__.%")}]",
-            3 => $"[domain-name:value LIKE {Quote(random.Next(2) == 0 ? "caf\u00e9%" : "cafe\u0301%")}]",
-            4 => $"[process:command_line LIKE {Quote($"%job{HotOrAny(random, HashPool)}")}]",
+            0 => $"[domain-name:value LIKE {Quote($"%h{d:D7}.{Words[d % Words.Length]}%")}]",
+            1 => $"[url:value LIKE {Quote($"http://h{d:D7}.%")}]",
+            2 => $"[file:name LIKE {Quote($"file{random.Next(5000):D4}__.%")}]",
+            3 when currentIndicator < hotIndicators => $"[domain-name:value LIKE {Quote(random.Next(2) == 0 ? "caf\u00e9%" : "cafe\u0301%")}]",
+            4 => $"[process:command_line LIKE {Quote($"%job{HotOrAny(random, HashPool):D8}")}]",
             _ => $"[url:value LIKE {Quote($"%://{Domain(d)}/p/_%")}]",
         };
     }
 
-    private static string MatchesPattern(Random random)
+    private string MatchesPattern(Random random)
     {
         var d = HotOrAny(random, DomainPool);
         return random.Next(6) switch
         {
-            0 => $"[url:value MATCHES {Quote($"^https?://h{d}\\.{Words[d % Words.Length]}\\.[a-z]+/p/[0-9]+$")}]",
-            1 => $"[domain-name:value MATCHES {Quote($"^h{d}[0-9]?\\.")}]",
+            0 => $"[url:value MATCHES {Quote($"^https?://h{d:D7}\\.{Words[d % Words.Length]}\\.[a-z]+/p/[0-9]+$")}]",
+            1 => $"[domain-name:value MATCHES {Quote($"^h{d:D7}[0-9]?\\.")}]",
             2 => $"[process:command_line MATCHES {Quote($"powershell\\.exe -nop -enc {Hex(HotOrAny(random, HashPool), 1)[..6]}")}]",
-            3 => $"[domain-name:value MATCHES {Quote(random.Next(2) == 0 ? "^caf\u00e9\\." : "^cafe\u0301\\.")}]",
-            4 => $"[file:name MATCHES {Quote($"^file{random.Next(5000)}_(1|3)\\.exe$")}]",
-            _ => $"[url:value MATCHES {Quote($"/p/{HotOrAny(random, UrlPool)}$")}]",
+            3 when currentIndicator < hotIndicators => $"[domain-name:value MATCHES {Quote(random.Next(2) == 0 ? "^caf\u00e9\\." : "^cafe\u0301\\.")}]",
+            4 => $"[file:name MATCHES {Quote($"^file{random.Next(5000):D4}_[13]\\.exe$")}]",
+            _ => $"[url:value MATCHES {Quote($"/p/{HotOrAny(random, UrlPool):D8}$")}]",
         };
     }
 
@@ -288,13 +320,13 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
             0 => $"[ipv4-addr:value = {Quote(Ip(a))}] AND [domain-name:value = {Quote(Domain(b))}] WITHIN {random.Next(30, 900)} SECONDS",
             1 => $"[domain-name:value = {Quote(Domain(a))}] FOLLOWEDBY [url:value = {Quote(Url(b))}] WITHIN {random.Next(30, 900)} SECONDS",
             2 => $"[ipv4-addr:value = {Quote(Ip(a))}] REPEATS {random.Next(2, 4)} TIMES WITHIN {random.Next(60, 1200)} SECONDS",
-            3 => $"([file:hashes.'SHA-256' = {Quote(Sha256(a))}] OR [file:name LIKE {Quote($"file{a}_%")}]) AND [ipv4-addr:value ISSUBSET '10.0.{b}.0/24']",
+            3 => $"([file:hashes.'SHA-256' = {Quote(Sha256(a))}] OR [file:name LIKE {Quote($"file{a:D4}_%")}]) AND [ipv4-addr:value ISSUBSET '10.0.{b}.0/24']",
             4 when includeNonIndexable => $"[network-traffic:dst_port = 443] REPEATS 3 TIMES WITHIN {random.Next(1, 5)} SECONDS",
-            _ => $"[domain-name:value = {Quote(Domain(a))}] AND [ipv4-addr:value = {Quote(Ip(b))}] AND [url:value LIKE {Quote($"%/p/{b}%")}]",
+            _ => $"[domain-name:value = {Quote(Domain(a))}] AND [ipv4-addr:value = {Quote(Ip(b))}] AND [url:value LIKE {Quote($"%/p/{b:D8}")}]",
         };
     }
 
-    private static string NonIndexablePattern(Random random) => random.Next(12) switch
+    private string NonIndexablePattern(Random random) => random.Next(13) switch
     {
         0 => $"[network-traffic:dst_port = {random.Next(1, 10000)}]",
         1 => $"[file:size > {random.Next(4_900_000, 5_000_000)}]",
@@ -307,6 +339,7 @@ public sealed class DetectionWorkload(int seed, bool includeNonIndexable = true)
         8 => $"[process:image_ref.name LIKE {Quote($"file{random.Next(5000)}%")}]",
         9 => $"[network-traffic:dst_port IN ({random.Next(1, 10000)}, {random.Next(1, 10000)}) AND network-traffic:protocols[*] = 'tcp']",
         10 => $"[domain-name:resolves_to_refs[*].value = {Quote(Ip(HotOrAny(random, IpPool)))}]",
+        11 => $"[file:name MATCHES {Quote($"^file{random.Next(5000):D4}_(1|3)\\.exe$")}]",
         _ => $"[url:value MATCHES 'p/1[0-9]{{3}}$|^https://h7']",
     };
 }

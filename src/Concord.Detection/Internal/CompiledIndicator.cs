@@ -51,6 +51,9 @@ internal sealed class CompiledIndicator
 
     public List<int> Leaves { get; } = [];
 
+    /// <summary>The position of each observation expression among <see cref="Leaves"/>.</summary>
+    public Dictionary<ObservationExpression, int> LeafPositions { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The observations kept for a multi-observation pattern, in arrival order.</summary>
     public List<RetainedObservation> Window { get; } = [];
 
@@ -106,8 +109,9 @@ internal sealed class CompiledIndicator
 /// <summary>A self-contained copy of an observation kept for a multi-observation pattern.</summary>
 /// <param name="Elements">The observed-data and the SCOs it references.</param>
 /// <param name="FirstObservedTicks">Its <c>first_observed</c> in UTC ticks.</param>
-/// <param name="Sequence">Its arrival number.</param>
-internal sealed record RetainedObservation(IReadOnlyList<System.Text.Json.JsonElement> Elements, long FirstObservedTicks, long Sequence);
+/// <param name="Mask">Which observation expressions of the pattern it matches (bit i for leaf i; all bits past 64 leaves).</param>
+/// <param name="Instances">Its <c>number_observed</c>, capped as the evaluator caps it.</param>
+internal sealed record RetainedObservation(IReadOnlyList<System.Text.Json.JsonElement> Elements, long FirstObservedTicks, ulong Mask, long Instances);
 
 /// <summary>An observation expression of a running indicator.</summary>
 /// <param name="Owner">The indicator.</param>
@@ -116,4 +120,7 @@ internal sealed record Leaf(CompiledIndicator Owner, ObservationExpression Expre
 {
     /// <summary>The expression in canonical syntax.</summary>
     public string Text { get; } = Expression.ToString();
+
+    /// <summary>The direct evaluator of the comparison, when it has one.</summary>
+    public FastComparison? Fast { get; } = FastComparison.Create(Expression.Comparison);
 }
