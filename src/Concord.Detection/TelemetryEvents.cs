@@ -222,7 +222,7 @@ public static class TelemetryEvents
             return;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0)
         {
             to[target] = number;
         }

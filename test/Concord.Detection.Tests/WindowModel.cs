@@ -1,7 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json;
-using Concord.Patterning;
 using Concord.Patterning.Ast;
 using Concord.Patterning.Internal;
 
@@ -17,8 +16,8 @@ namespace Concord.Detection.Tests;
 internal sealed class WindowModel(IReadOnlyList<DetectionAcceptanceTests.ReferenceIndicator> indicators, DetectionOptions options)
 {
     private readonly Dictionary<string, List<(JsonElement[] Elements, long First)>> kept = [];
-    private readonly Dictionary<string, StixPattern[]> leafPatterns = indicators.ToDictionary(
-        i => i.Id, i => Leaves(i.Pattern.Root).Select(StixPattern.FromExpression).ToArray());
+    private readonly Dictionary<string, ObservationExpression[]> leaves = indicators.ToDictionary(i => i.Id, i => Leaves(i.Pattern.Root).ToArray());
+    private readonly ComparisonEvaluator evaluator = new();
 
     private long maxFirst = long.MinValue;
 
@@ -26,11 +25,13 @@ internal sealed class WindowModel(IReadOnlyList<DetectionAcceptanceTests.Referen
     {
         var first = observation.FirstObserved.Instant.UtcTicks;
         maxFirst = Math.Max(maxFirst, first);
-        var elements = Copy(observation);
+        JsonElement[]? elements = null;
         var results = new List<(string, string)>();
         foreach (var indicator in indicators)
         {
-            if (!indicator.IsValidFor(observation) || !leafPatterns[indicator.Id].Any(p => p.Match(elements).IsMatch))
+            // An observation expression matches when its comparison holds for one of the observation's objects (section 9.5).
+            if (!indicator.IsValidFor(observation)
+                || !leaves[indicator.Id].Any(leaf => observation.Objects.Any(root => evaluator.Evaluate(leaf.Comparison, observation, root))))
             {
                 continue;
             }
@@ -42,6 +43,7 @@ internal sealed class WindowModel(IReadOnlyList<DetectionAcceptanceTests.Referen
 
             var horizon = WithinTicks(indicator.Pattern.Root) ?? options.MaxWindow.Ticks;
             window.RemoveAll(w => w.First <= maxFirst - options.Lateness.Ticks - horizon);
+            elements ??= Copy(observation);
             window.Add((elements, first));
             for (var n = 0; n < options.MaxMatchesPerObservation; n++)
             {
