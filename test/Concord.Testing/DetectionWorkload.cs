@@ -24,6 +24,7 @@ public sealed class DetectionWorkload
     private readonly bool includeNonIndexable;
     private readonly int hotIndicators;
     private readonly int observationHotOneIn;
+    private readonly int fileNames;
     private int currentIndicator;
 
     /// <summary>Creates a workload.</summary>
@@ -43,6 +44,7 @@ public sealed class DetectionWorkload
         DomainPool = 100_000 * scale;
         UrlPool = 200_000 * scale;
         HashPool = 200_000 * scale;
+        fileNames = 5000 * scale;
         hotIndicators = benchmark ? 1000 : int.MaxValue;
         observationHotOneIn = benchmark ? 32 : 8;
     }
@@ -75,7 +77,7 @@ public sealed class DetectionWorkload
 
     public static string Md5(int i) => Hex(i + 7_000_000, 2);
 
-    public static string FileName(int i) => $"file{i % 5000:D4}_{i % 7}.{(i % 2 == 0 ? "exe" : "dll")}";
+    public string FileName(int i) => $"file{i % fileNames:D6}_{i % 7}.{(i % 2 == 0 ? "exe" : "dll")}";
 
     public static string CommandLine(int i) => i % 4 == 0
         ? $"powershell.exe -nop -enc {Hex(i, 1)}"
@@ -290,7 +292,7 @@ public sealed class DetectionWorkload
         {
             0 => $"[domain-name:value LIKE {Quote($"%h{d:D7}.{Words[d % Words.Length]}%")}]",
             1 => $"[url:value LIKE {Quote($"http://h{d:D7}.%")}]",
-            2 => $"[file:name LIKE {Quote($"file{random.Next(5000):D4}__.%")}]",
+            2 => $"[file:name LIKE {Quote($"file{random.Next(fileNames):D6}__.%")}]",
             3 when currentIndicator < hotIndicators => $"[domain-name:value LIKE {Quote(random.Next(2) == 0 ? "caf\u00e9%" : "cafe\u0301%")}]",
             4 => $"[process:command_line LIKE {Quote($"%job{HotOrAny(random, HashPool):D8}")}]",
             _ => $"[url:value LIKE {Quote($"%://{Domain(d)}/p/_%")}]",
@@ -306,21 +308,22 @@ public sealed class DetectionWorkload
             1 => $"[domain-name:value MATCHES {Quote($"^h{d:D7}[0-9]?\\.")}]",
             2 => $"[process:command_line MATCHES {Quote($"powershell\\.exe -nop -enc {Hex(HotOrAny(random, HashPool), 1)[..6]}")}]",
             3 when currentIndicator < hotIndicators => $"[domain-name:value MATCHES {Quote(random.Next(2) == 0 ? "^caf\u00e9\\." : "^cafe\u0301\\.")}]",
-            4 => $"[file:name MATCHES {Quote($"^file{random.Next(5000):D4}_[13]\\.exe$")}]",
+            4 => $"[file:name MATCHES {Quote($"^file{random.Next(fileNames):D6}_[13]\\.exe$")}]",
             _ => $"[url:value MATCHES {Quote($"/p/{HotOrAny(random, UrlPool):D8}$")}]",
         };
     }
 
     private string MultiPattern(Random random)
     {
-        var a = random.Next(Hot);
-        var b = random.Next(Hot);
+        // Hot values only in the first indicators (all of them in the test profile), so that windows fill.
+        var a = currentIndicator < hotIndicators ? random.Next(Hot) : random.Next(IpPool);
+        var b = currentIndicator < hotIndicators ? random.Next(Hot) : random.Next(IpPool);
         return random.Next(6) switch
         {
             0 => $"[ipv4-addr:value = {Quote(Ip(a))}] AND [domain-name:value = {Quote(Domain(b))}] WITHIN {random.Next(30, 900)} SECONDS",
             1 => $"[domain-name:value = {Quote(Domain(a))}] FOLLOWEDBY [url:value = {Quote(Url(b))}] WITHIN {random.Next(30, 900)} SECONDS",
             2 => $"[ipv4-addr:value = {Quote(Ip(a))}] REPEATS {random.Next(2, 4)} TIMES WITHIN {random.Next(60, 1200)} SECONDS",
-            3 => $"([file:hashes.'SHA-256' = {Quote(Sha256(a))}] OR [file:name LIKE {Quote($"file{a:D4}_%")}]) AND [ipv4-addr:value ISSUBSET '10.0.{b}.0/24']",
+            3 => $"([file:hashes.'SHA-256' = {Quote(Sha256(a))}] OR [file:name LIKE {Quote($"file{a:D6}_%")}]) AND [ipv4-addr:value ISSUBSET '10.0.{b}.0/24']",
             4 when includeNonIndexable => $"[network-traffic:dst_port = 443] REPEATS 3 TIMES WITHIN {random.Next(1, 5)} SECONDS",
             _ => $"[domain-name:value = {Quote(Domain(a))}] AND [ipv4-addr:value = {Quote(Ip(b))}] AND [url:value LIKE {Quote($"%/p/{b:D8}")}]",
         };
@@ -336,10 +339,10 @@ public sealed class DetectionWorkload
         5 => $"[ipv4-addr:value ISSUPERSET {Quote(Ip(random.Next(IpPool)))}]",
         6 => $"[EXISTS network-traffic:src_ref.value AND network-traffic:src_port >= {random.Next(65000, 65536)}]",
         7 => $"[file:name NOT LIKE 'file%' OR file:size < {random.Next(100, 200)}]",
-        8 => $"[process:image_ref.name LIKE {Quote($"file{random.Next(5000)}%")}]",
+        8 => $"[process:image_ref.name LIKE {Quote($"file{random.Next(fileNames):D6}%")}]",
         9 => $"[network-traffic:dst_port IN ({random.Next(1, 10000)}, {random.Next(1, 10000)}) AND network-traffic:protocols[*] = 'tcp']",
         10 => $"[domain-name:resolves_to_refs[*].value = {Quote(Ip(HotOrAny(random, IpPool)))}]",
-        11 => $"[file:name MATCHES {Quote($"^file{random.Next(5000):D4}_(1|3)\\.exe$")}]",
+        11 => $"[file:name MATCHES {Quote($"^file{random.Next(fileNames):D6}_(1|3)\\.exe$")}]",
         _ => $"[url:value MATCHES 'p/1[0-9]{{3}}$|^https://h7']",
     };
 }
