@@ -401,6 +401,7 @@ public sealed class DetectionEngine
         }
 
         IReadOnlyList<JsonElement>? copy = null;
+        Observation? kept = null;
         foreach (var indicator in touched)
         {
             if (indicator.Shape == PatternShape.SingleObservation)
@@ -415,7 +416,8 @@ public sealed class DetectionEngine
             {
                 // One self-contained copy serves every window the observation enters.
                 copy ??= Copy(observation);
-                MatchWindow(indicator, observation, copy, firstTicks, matches);
+                kept ??= Observation.Collect(copy)[0];
+                MatchWindow(indicator, observation, copy, kept, firstTicks, matches);
             }
         }
 
@@ -446,7 +448,7 @@ public sealed class DetectionEngine
         matches.Add(match);
     }
 
-    private void MatchWindow(CompiledIndicator indicator, Observation observation, IReadOnlyList<JsonElement> copy, long firstTicks, ICollection<DetectionMatch> matches)
+    private void MatchWindow(CompiledIndicator indicator, Observation observation, IReadOnlyList<JsonElement> copy, Observation kept, long firstTicks, ICollection<DetectionMatch> matches)
     {
         var window = indicator.Window;
         Expire(indicator);
@@ -466,7 +468,8 @@ public sealed class DetectionEngine
             }
         }
 
-        window.Add(new RetainedObservation(copy, firstTicks, mask, Math.Min(observation.Count, BindingSearch.MaxInstancesPerObservation)));
+        var lastTicks = observation.LastObserved.Instant.UtcTicks;
+        window.Add(new RetainedObservation(copy, firstTicks, mask, Math.Min(observation.Count, BindingSearch.MaxInstancesPerObservation), kept, lastTicks));
         retained++;
         withState.Add(indicator);
         while (window.Count > options.MaxRetainedPerIndicator || (retained > options.MaxRetainedObservations && window.Count > 1))
@@ -478,7 +481,7 @@ public sealed class DetectionEngine
 
         for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator); found++)
         {
-            var result = PatternEvaluator.Match(indicator.Pattern, window.SelectMany(r => r.Elements));
+            var result = Search(indicator, firstTicks, lastTicks);
             if (!result.IsMatch)
             {
                 break;
@@ -499,6 +502,26 @@ public sealed class DetectionEngine
         {
             withState.Remove(indicator);
         }
+    }
+
+    /// <summary>
+    /// The reference search over the kept observations. Every binding found now includes the newest one
+    /// (earlier bindings were reported and released), so under an overall WITHIN only observations close
+    /// enough to it in time can take part: the others are left out of the search.
+    /// </summary>
+    private static PatternMatchResult Search(CompiledIndicator indicator, long firstTicks, long lastTicks)
+    {
+        var observations = new List<Observation>(indicator.Window.Count);
+        foreach (var kept in indicator.Window)
+        {
+            if (!indicator.HasOverallWindow
+                || (kept.FirstObservedTicks > (Int128)lastTicks - indicator.HorizonTicks && kept.LastObservedTicks < (Int128)firstTicks + indicator.HorizonTicks))
+            {
+                observations.Add(kept.Observation.WithIndex(observations.Count));
+            }
+        }
+
+        return new BindingSearch(indicator.Pattern.Root, observations).FindFirst();
     }
 
     private static bool IsSame(JsonElement observedData, JsonElement kept) =>

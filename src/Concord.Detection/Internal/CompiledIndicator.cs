@@ -31,7 +31,9 @@ internal sealed class CompiledIndicator
         ValidFrom = validFrom;
         ValidUntil = validUntil;
         Shape = pattern.Root is ObservationExpression ? PatternShape.Leaf : IsSingle(pattern.Root) ? PatternShape.SingleObservation : PatternShape.MultiObservation;
-        HorizonTicks = OverallWindowTicks(pattern.Root) ?? defaultHorizonTicks;
+        var window = OverallWindowTicks(pattern.Root);
+        HorizonTicks = window ?? defaultHorizonTicks;
+        HasOverallWindow = window is not null;
     }
 
     public string Id { get; }
@@ -48,6 +50,9 @@ internal sealed class CompiledIndicator
 
     /// <summary>How far back (by <c>first_observed</c>, from the watermark) a kept observation can still take part in a match.</summary>
     public long HorizonTicks { get; }
+
+    /// <summary>Whether an overall WITHIN bounds every binding (then <see cref="HorizonTicks"/> is that window).</summary>
+    public bool HasOverallWindow { get; private init; }
 
     public List<int> Leaves { get; } = [];
 
@@ -111,7 +116,9 @@ internal sealed class CompiledIndicator
 /// <param name="FirstObservedTicks">Its <c>first_observed</c> in UTC ticks.</param>
 /// <param name="Mask">Which observation expressions of the pattern it matches (bit i for leaf i; all bits past 64 leaves).</param>
 /// <param name="Instances">Its <c>number_observed</c>, capped as the evaluator caps it.</param>
-internal sealed record RetainedObservation(IReadOnlyList<System.Text.Json.JsonElement> Elements, long FirstObservedTicks, ulong Mask, long Instances);
+/// <param name="Observation">The copy prepared for the evaluator's search.</param>
+/// <param name="LastObservedTicks">Its <c>last_observed</c> in UTC ticks.</param>
+internal sealed record RetainedObservation(IReadOnlyList<System.Text.Json.JsonElement> Elements, long FirstObservedTicks, ulong Mask, long Instances, Observation Observation, long LastObservedTicks);
 
 /// <summary>An observation expression of a running indicator.</summary>
 /// <param name="Owner">The indicator.</param>
