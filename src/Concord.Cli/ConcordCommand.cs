@@ -1,9 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
-using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Collection;
+using Concord.Cli.Commands.Detect;
 using Concord.Cli.Commands.Init;
+using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Org;
 using Concord.Cli.Commands.Serve;
 using Concord.Cli.Commands.Token;
@@ -27,6 +28,7 @@ internal static class ConcordCommand
             UserCommand.Create(environment),
             TokenCommand.Create(environment),
             CollectionCommand.Create(environment),
+            DetectCommand.Create(environment),
         };
         return root;
     }

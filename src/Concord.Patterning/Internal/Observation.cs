@@ -94,6 +94,12 @@ internal sealed class Observation
         return observations;
     }
 
+    /// <summary>
+    /// The same observation at another position, so that observations collected separately can be
+    /// searched together (the detection engine keeps them across input lines).
+    /// </summary>
+    public Observation WithIndex(int index) => new(index, ObservedData, FirstObserved, LastObserved, Count, resolvable);
+
     /// <summary>Follows a reference; only objects of this observation can be reached.</summary>
     public bool TryResolve(string reference, out JsonElement target) => resolvable.TryGetValue(reference, out target);
 

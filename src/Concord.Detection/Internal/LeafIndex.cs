@@ -1,0 +1,510 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Text;
+using System.Text.Json;
+using Concord.Patterning.Ast;
+using Concord.Patterning.Internal;
+
+namespace Concord.Detection.Internal;
+
+/// <summary>
+/// Indexes observation expressions (leaves) by a condition every observation they match must meet,
+/// so that an observation meets only its candidate leaves: exact string values per (object type,
+/// property path) for <c>=</c> and <c>IN</c>, CIDR blocks for <c>ISSUBSET</c>, required literals of
+/// <c>LIKE</c> and <c>MATCHES</c> in a multi-string automaton, and otherwise the object type alone.
+/// </summary>
+/// <remarks>
+/// The condition is necessary, never sufficient: every candidate is then evaluated with the reference
+/// semantics. For <c>AND</c> one operand's condition suffices; <c>OR</c> needs both operands indexed.
+/// Not thread-safe; automata are rebuilt lazily after changes.
+/// </remarks>
+internal sealed class LeafIndex
+{
+    private readonly Dictionary<string, TypeEntry> types = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<Registration>> registrations = [];
+    private readonly Dictionary<string, TypeEntry>.AlternateLookup<ReadOnlySpan<char>> typesByChars;
+
+    public LeafIndex() => typesByChars = types.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether no leaf is registered.</summary>
+    public bool IsEmpty => types.Count == 0;
+
+    /// <summary>Registers a leaf under its condition.</summary>
+    public void Add(int leaf, ObservationExpression expression)
+    {
+        var keys = Condition(expression.Comparison);
+        var list = new List<Registration>();
+        if (keys is null)
+        {
+            foreach (var type in ObjectTypes(expression.Comparison))
+            {
+                list.Add(new Registration(type, null, Kind.Scan, null, default));
+            }
+        }
+        else
+        {
+            list.AddRange(keys);
+        }
+
+        foreach (var registration in list)
+        {
+            Entry(registration.Type).Add(registration, leaf);
+        }
+
+        registrations[leaf] = list;
+    }
+
+    /// <summary>Removes a leaf.</summary>
+    public void Remove(int leaf)
+    {
+        if (registrations.Remove(leaf, out var list))
+        {
+            foreach (var registration in list)
+            {
+                if (types.TryGetValue(registration.Type, out var entry))
+                {
+                    entry.Remove(registration, leaf);
+                    if (entry.IsEmpty)
+                    {
+                        types.Remove(registration.Type);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the candidate leaves for one root object of an observation.</summary>
+    public void Probe(Observation observation, JsonElement root, CandidateSet candidates) =>
+        EntryOf(root)?.Probe(observation, null, root, candidates);
+
+    /// <summary>
+    /// Adds the candidate leaves for one object of an input line, resolving references line-wide: a
+    /// superset of the candidates of every observation that has the object as a root.
+    /// </summary>
+    public void Prefilter(LineContext context, JsonElement root, CandidateSet candidates) =>
+        EntryOf(root)?.Probe(null, context, root, candidates);
+
+    /// <summary>As <see cref="Prefilter(LineContext, JsonElement, CandidateSet)"/>, with the root's <c>type</c> already found.</summary>
+    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var entry))
+        {
+            entry.Probe(null, context, root, candidates);
+        }
+    }
+
+    private TypeEntry? EntryOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        var type = LineContext.Chars(typeElement, buffer, out _);
+        return typesByChars.TryGetValue(type, out var entry) ? entry : null;
+    }
+
+    /// <summary>A necessary condition, as index keys of which at least one holds, or null when there is none to index.</summary>
+    private static List<Registration>? Condition(ComparisonExpression comparison)
+    {
+        switch (comparison)
+        {
+            case CompoundComparisonExpression { Operator: BooleanOperator.And } and:
+                var left = Condition(and.Left);
+                var right = Condition(and.Right);
+                if (left is null || right is null)
+                {
+                    return left ?? right;
+                }
+
+                return Cost(right) < Cost(left) ? right : left;
+            case CompoundComparisonExpression or:
+                var l = Condition(or.Left);
+                var r = Condition(or.Right);
+                return l is null || r is null ? null : [.. l, .. r];
+            case PropertyComparison property when !property.Negated && !IsBinary(property.Path):
+                return Keys(property);
+            default:
+                return null;
+        }
+    }
+
+    private static int Cost(List<Registration> keys) => keys.Sum(k => k.Kind switch
+    {
+        Kind.Equal => 1,
+        Kind.Cidr => 2,
+        _ => 4,
+    });
+
+    private static List<Registration>? Keys(PropertyComparison comparison)
+    {
+        var type = comparison.Path.ObjectType;
+        var path = comparison.Path;
+        switch (comparison.Operator)
+        {
+            case ComparisonOperator.Equal when comparison.Value is StringConstant s:
+                return [new Registration(type, path, Kind.Equal, s.Value, default)];
+            case ComparisonOperator.In when comparison.Value is SetConstant set && set.Items.All(i => i is StringConstant):
+                return [.. set.Items.Cast<StringConstant>().Select(i => i.Value).Distinct(StringComparer.Ordinal)
+                    .Select(v => new Registration(type, path, Kind.Equal, v, default))];
+            case ComparisonOperator.IsSubset when comparison.Value is StringConstant s && IpNetwork.TryParse(s.Value, out var block):
+                return [new Registration(type, path, Kind.Cidr, null, block)];
+            case ComparisonOperator.Like when comparison.Value is StringConstant s:
+                var normalized = s.Value.Normalize(NormalizationForm.FormC);
+                if (!normalized.Contains('%', StringComparison.Ordinal) && !normalized.Contains('_', StringComparison.Ordinal))
+                {
+                    // No wildcard: LIKE is equality with the normalized constant.
+                    return [new Registration(type, path, Kind.Equal, normalized, default)];
+                }
+
+                return RequiredLiterals.ForLike(normalized) is { } likeLiteral ? [new Registration(type, path, Kind.Like, likeLiteral, default)] : null;
+            case ComparisonOperator.Matches when comparison.Value is StringConstant s:
+                return RequiredLiterals.ForRegex(s.Value) is { } regexLiteral ? [new Registration(type, path, Kind.Matches, regexLiteral, default)] : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Binary properties (<c>_bin</c>, <c>_hex</c>) compare as octets: not indexed by text.</summary>
+    private static bool IsBinary(ObjectPath path)
+    {
+        var last = path.Steps.OfType<PropertyStep>().Last().Name;
+        return last.EndsWith("_bin", StringComparison.Ordinal) || last.EndsWith("_hex", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> ObjectTypes(ComparisonExpression comparison) => comparison switch
+    {
+        CompoundComparisonExpression compound => ObjectTypes(compound.Left).Concat(ObjectTypes(compound.Right)).Distinct(StringComparer.Ordinal),
+        PropertyComparison property => [property.Path.ObjectType],
+        ExistsComparison exists => [exists.Path.ObjectType],
+        _ => [],
+    };
+
+    private TypeEntry Entry(string type)
+    {
+        if (!types.TryGetValue(type, out var entry))
+        {
+            types[type] = entry = new TypeEntry();
+        }
+
+        return entry;
+    }
+
+    internal enum Kind
+    {
+        Scan,
+        Equal,
+        Cidr,
+        Like,
+        Matches,
+    }
+
+    internal sealed record Registration(string Type, ObjectPath? Path, Kind Kind, string? Text, IpNetwork Block);
+
+    /// <summary>The leaves whose condition starts from one object type.</summary>
+    private sealed class TypeEntry
+    {
+        private readonly List<int> scan = [];
+        private readonly Dictionary<string, PathProbe> probes = new(StringComparer.Ordinal);
+        private PathProbe[] probeArray = [];
+
+        public bool IsEmpty => scan.Count == 0 && probes.Count == 0;
+
+        public void Add(Registration registration, int leaf)
+        {
+            if (registration.Kind == Kind.Scan)
+            {
+                scan.Add(leaf);
+                return;
+            }
+
+            var key = registration.Path!.ToString();
+            if (!probes.TryGetValue(key, out var probe))
+            {
+                probes[key] = probe = new PathProbe(registration.Path!);
+                probeArray = [.. probes.Values];
+            }
+
+            probe.Add(registration, leaf);
+        }
+
+        public void Remove(Registration registration, int leaf)
+        {
+            if (registration.Kind == Kind.Scan)
+            {
+                scan.Remove(leaf);
+                return;
+            }
+
+            var key = registration.Path!.ToString();
+            if (probes.TryGetValue(key, out var probe))
+            {
+                probe.Remove(registration, leaf);
+                if (probe.IsEmpty)
+                {
+                    probes.Remove(key);
+                    probeArray = [.. probes.Values];
+                }
+            }
+        }
+
+        public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
+        {
+            candidates.AddRange(scan);
+            foreach (var probe in probeArray)
+            {
+                probe.Probe(observation, context, root, candidates);
+            }
+        }
+    }
+
+    /// <summary>The indexes of one object path.</summary>
+    private sealed class PathProbe
+    {
+        private readonly ObjectPath path;
+        private readonly byte[][]? simple;
+        private readonly Dictionary<string, List<int>> equal = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> equalByChars;
+        private readonly CidrIndex cidr = new();
+        private readonly LiteralSet like = new();
+        private readonly LiteralSet matches = new();
+
+        public PathProbe(ObjectPath path)
+        {
+            this.path = path;
+
+            // A chain of plain property names, with no reference followed, resolves by direct lookups.
+            var steps = path.Steps;
+            var plain = steps.All(s => s is PropertyStep)
+                && steps.Take(steps.Count - 1).Cast<PropertyStep>().All(s => !s.Name.EndsWith("_ref", StringComparison.Ordinal) && !s.Name.EndsWith("_refs", StringComparison.Ordinal));
+            simple = plain ? [.. steps.Cast<PropertyStep>().Select(s => Encoding.UTF8.GetBytes(s.Name))] : null;
+            equalByChars = equal.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public bool IsEmpty => equal.Count == 0 && cidr.IsEmpty && like.IsEmpty && matches.IsEmpty;
+
+        public void Add(Registration registration, int leaf)
+        {
+            switch (registration.Kind)
+            {
+                case Kind.Equal:
+                    if (!equal.TryGetValue(registration.Text!, out var leaves))
+                    {
+                        equal[registration.Text!] = leaves = [];
+                    }
+
+                    leaves.Add(leaf);
+                    break;
+                case Kind.Cidr:
+                    cidr.Add(registration.Block, leaf);
+                    break;
+                case Kind.Like:
+                    like.Add(registration.Text!, leaf);
+                    break;
+                case Kind.Matches:
+                    matches.Add(registration.Text!, leaf);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        public void Remove(Registration registration, int leaf)
+        {
+            switch (registration.Kind)
+            {
+                case Kind.Equal:
+                    if (equal.TryGetValue(registration.Text!, out var leaves) && leaves.Remove(leaf) && leaves.Count == 0)
+                    {
+                        equal.Remove(registration.Text!);
+                    }
+
+                    break;
+                case Kind.Cidr:
+                    cidr.Remove(registration.Block, leaf);
+                    break;
+                case Kind.Like:
+                    like.Remove(registration.Text!, leaf);
+                    break;
+                case Kind.Matches:
+                    matches.Remove(registration.Text!, leaf);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
+        {
+            if (simple is not null)
+            {
+                var value = root;
+                foreach (var name in simple)
+                {
+                    if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value))
+                    {
+                        return;
+                    }
+                }
+
+                ProbeValue(value, candidates);
+                return;
+            }
+
+            if (observation is not null)
+            {
+                foreach (var (value, _) in ComparisonEvaluator.Resolve(path, observation, root))
+                {
+                    ProbeValue(value, candidates);
+                }
+
+                return;
+            }
+
+            foreach (var value in Resolve(path, context!, root))
+            {
+                ProbeValue(value, candidates);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ComparisonEvaluator.Resolve"/> with references resolved line-wide (a superset of the
+        /// values any one observation resolves).
+        /// </summary>
+        private static List<JsonElement> Resolve(ObjectPath path, LineContext context, JsonElement root)
+        {
+            var current = new List<(JsonElement Value, bool IsReference)> { (root, false) };
+            foreach (var step in path.Steps)
+            {
+                var next = new List<(JsonElement, bool)>();
+                foreach (var (value, isReference) in current)
+                {
+                    switch (step)
+                    {
+                        case PropertyStep name:
+                            var container = value;
+                            if (isReference && value.ValueKind == JsonValueKind.String && !context.TryResolve(value, out container))
+                            {
+                                continue;
+                            }
+
+                            if (container.ValueKind == JsonValueKind.Object && container.TryGetProperty(name.Name, out var child)
+                                && child.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                            {
+                                next.Add((child, name.Name.EndsWith("_ref", StringComparison.Ordinal) || name.Name.EndsWith("_refs", StringComparison.Ordinal)));
+                            }
+
+                            break;
+                        case IndexStep index when value.ValueKind == JsonValueKind.Array:
+                            if (index.Index is { } i)
+                            {
+                                if (i >= 0 && i < value.GetArrayLength())
+                                {
+                                    next.Add((value[(int)i], isReference));
+                                }
+                            }
+                            else
+                            {
+                                foreach (var item in value.EnumerateArray())
+                                {
+                                    next.Add((item, isReference));
+                                }
+                            }
+
+                            break;
+                        default:
+                            break;
+                    }
+                }
+
+                current = next;
+            }
+
+            return [.. current.Select(c => c.Value)];
+        }
+
+        private void ProbeValue(JsonElement value, CandidateSet candidates)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return;
+            }
+
+            Span<char> buffer = stackalloc char[512];
+            var text = LineContext.Chars(value, buffer, out var allocated);
+            if (equal.Count > 0 && equalByChars.TryGetValue(text, out var leaves))
+            {
+                candidates.AddRange(leaves);
+            }
+
+            if (!cidr.IsEmpty && Networks.TryParse(text, allocated, out var network))
+            {
+                cidr.Lookup(network, candidates);
+            }
+
+            if (!like.IsEmpty)
+            {
+                like.Search(text, candidates);
+            }
+
+            if (!matches.IsEmpty)
+            {
+                // MATCHES runs on the NFC form of the subject (section 9.6.1), so its literals are searched there.
+                matches.Search(IsSurelyNormalized(text) ? text : (allocated ?? new string(text)).Normalize(NormalizationForm.FormC), candidates);
+            }
+        }
+
+        /// <summary>Text below U+0300 (no combining marks, no Hangul, no compatibility forms) is already in NFC.</summary>
+        private static bool IsSurelyNormalized(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('\u0000', '\u02FF');
+    }
+
+    /// <summary>Literals and the leaves that require them, with the automaton over them.</summary>
+    private sealed class LiteralSet
+    {
+        private readonly Dictionary<string, List<int>> leaves = new(StringComparer.Ordinal);
+        private List<int>[] byLiteral = [];
+        private LiteralAutomaton? automaton;
+
+        public bool IsEmpty => leaves.Count == 0;
+
+        public void Add(string literal, int leaf)
+        {
+            if (!leaves.TryGetValue(literal, out var list))
+            {
+                leaves[literal] = list = [];
+                automaton = null;
+            }
+
+            list.Add(leaf);
+        }
+
+        public void Remove(string literal, int leaf)
+        {
+            if (leaves.TryGetValue(literal, out var list) && list.Remove(leaf) && list.Count == 0)
+            {
+                leaves.Remove(literal);
+                automaton = null;
+            }
+        }
+
+        public void Search(ReadOnlySpan<char> text, CandidateSet candidates)
+        {
+            if (automaton is null)
+            {
+                var literals = leaves.Keys.ToArray();
+                byLiteral = [.. literals.Select(l => leaves[l])];
+                automaton = LiteralAutomaton.Build(literals);
+            }
+
+            var sink = new Sink(byLiteral, candidates);
+            automaton.Search(text, ref sink);
+        }
+
+        private readonly struct Sink(List<int>[] byLiteral, CandidateSet candidates) : ILiteralSink
+        {
+            public void Found(int literal) => candidates.AddRange(byLiteral[literal]);
+        }
+    }
+}

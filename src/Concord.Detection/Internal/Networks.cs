@@ -1,0 +1,80 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using Concord.Patterning.Internal;
+
+namespace Concord.Detection.Internal;
+
+/// <summary>Parses addresses for the CIDR index: plain dotted IPv4 without allocating, anything else as the evaluator does.</summary>
+internal static class Networks
+{
+    public static bool TryParse(ReadOnlySpan<char> text, string? allocated, out IpNetwork network)
+    {
+        if (TryParseV4(text, out network))
+        {
+            return true;
+        }
+
+        // The fast form is a subset of what IpNetwork accepts; the rest goes through IpNetwork itself.
+        return IpNetwork.TryParse(allocated ?? new string(text), out network);
+    }
+
+    /// <summary><c>a.b.c.d</c> or <c>a.b.c.d/n</c>, decimal without leading zeros, as <see cref="IpNetwork.TryParse"/> reads them.</summary>
+    private static bool TryParseV4(ReadOnlySpan<char> text, out IpNetwork network)
+    {
+        network = default;
+        uint address = 0;
+        var i = 0;
+        for (var part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (i >= text.Length || text[i] != '.')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            if (!TryNumber(text, ref i, 255, out var value))
+            {
+                return false;
+            }
+
+            address = (address << 8) | (uint)value;
+        }
+
+        var prefix = 32;
+        if (i < text.Length)
+        {
+            if (text[i] != '/')
+            {
+                return false;
+            }
+
+            i++;
+            if (!TryNumber(text, ref i, 32, out prefix) || i != text.Length)
+            {
+                return false;
+            }
+        }
+
+        var hostMask = prefix == 0 ? uint.MaxValue : (uint)((1UL << (32 - prefix)) - 1);
+        network = new IpNetwork(false, address & ~hostMask, address | hostMask);
+        return true;
+    }
+
+    private static bool TryNumber(ReadOnlySpan<char> text, ref int i, int max, out int value)
+    {
+        value = 0;
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 3)
+        {
+            value = (value * 10) + (text[i] - '0');
+            i++;
+        }
+
+        var length = i - start;
+        return length > 0 && (length == 1 || text[start] != '0') && value <= max && (i >= text.Length || !char.IsAsciiDigit(text[i]));
+    }
+}
