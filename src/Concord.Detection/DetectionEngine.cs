@@ -1,6 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Buffers;
 using System.Text.Json;
 using Concord.Detection.Internal;
 using Concord.Patterning;
@@ -292,24 +291,8 @@ public sealed class DetectionEngine
         return elements;
     }
 
-    private static JsonElement[] Copy(Observation observation)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var element in ElementsOf(observation))
-            {
-                element.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        // Not disposed: the copy lives as long as the window keeps it and holds no pooled memory.
-        var document = JsonDocument.Parse(buffer.WrittenMemory.ToArray());
-        return [.. document.RootElement.EnumerateArray()];
-    }
+    /// <summary>A self-contained copy of the observed-data and its objects, which outlives the input line.</summary>
+    private static JsonElement[] Copy(Observation observation) => [.. ElementsOf(observation).Select(e => e.Clone())];
 
     private static DetectionMatch ToMatch(string indicatorId, PatternMatchResult result)
     {
@@ -479,7 +462,7 @@ public sealed class DetectionEngine
             evicted++;
         }
 
-        for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator); found++)
+        for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator, kept => MayCombine(indicator, kept, firstTicks, lastTicks)); found++)
         {
             var result = Search(indicator, firstTicks, lastTicks);
             if (!result.IsMatch)
@@ -514,8 +497,7 @@ public sealed class DetectionEngine
         var observations = new List<Observation>(indicator.Window.Count);
         foreach (var kept in indicator.Window)
         {
-            if (!indicator.HasOverallWindow
-                || (kept.FirstObservedTicks > (Int128)lastTicks - indicator.HorizonTicks && kept.LastObservedTicks < (Int128)firstTicks + indicator.HorizonTicks))
+            if (MayCombine(indicator, kept, firstTicks, lastTicks))
             {
                 observations.Add(kept.Observation.WithIndex(observations.Count));
             }
@@ -523,6 +505,11 @@ public sealed class DetectionEngine
 
         return new BindingSearch(indicator.Pattern.Root, observations).FindFirst();
     }
+
+    /// <summary>Whether a kept observation is close enough in time to the newest one to share a binding with it.</summary>
+    private static bool MayCombine(CompiledIndicator indicator, RetainedObservation kept, long firstTicks, long lastTicks) =>
+        !indicator.HasOverallWindow
+        || (kept.FirstObservedTicks > (Int128)lastTicks - indicator.HorizonTicks && kept.LastObservedTicks < (Int128)firstTicks + indicator.HorizonTicks);
 
     private static bool IsSame(JsonElement observedData, JsonElement kept) =>
         Observation.StringProperty(observedData, "id") is { } id
