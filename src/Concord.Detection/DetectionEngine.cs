@@ -389,10 +389,11 @@ public sealed class DetectionEngine
         {
             if (indicator.Shape == PatternShape.SingleObservation)
             {
-                var result = PatternEvaluator.Match(indicator.Pattern, ElementsOf(observation));
-                if (result.IsMatch)
+                if (FirstSingleBinding(indicator, indicator.Pattern.Root, observation) is { } binding)
                 {
-                    Emit(ToMatch(indicator.Id, result), matches);
+                    var id = Observation.StringProperty(observation.ObservedData, "id");
+                    var bound = new MatchBinding(leaves[binding.Leaf]!.Text, id, 0, binding.Root.Clone());
+                    Emit(new DetectionMatch(indicator.Id, [bound], observation.FirstObserved, observation.LastObserved), matches);
                 }
             }
             else
@@ -408,6 +409,56 @@ public sealed class DetectionEngine
         {
             Sweep();
         }
+    }
+
+    /// <summary>
+    /// The binding the reference search finds first for a pattern whose bindings use one observation:
+    /// the operands of OR in order, each qualifier checked on the observation's own time window (WITHIN:
+    /// last_observed − first_observed shorter than the window; START/STOP: first_observed at or after
+    /// START and last_observed before STOP).
+    /// </summary>
+    private (int Leaf, JsonElement Root)? FirstSingleBinding(CompiledIndicator indicator, PatternExpression expression, Observation observation)
+    {
+        switch (expression)
+        {
+            case ObservationExpression leaf:
+                var leafId = indicator.Leaves[indicator.LeafPositions[leaf]];
+                return MatchedRoot(leaves[leafId]!, observation) is { } root ? (leafId, root) : null;
+            case CompoundPatternExpression or:
+                return FirstSingleBinding(indicator, or.Left, observation) ?? FirstSingleBinding(indicator, or.Right, observation);
+            case QualifiedPatternExpression qualified:
+                foreach (var qualifier in qualified.Qualifiers)
+                {
+                    var holds = qualifier switch
+                    {
+                        WithinQualifier within => WithinTicks(within) is var ticks && (ticks == long.MaxValue
+                            || (observation.LastObserved.Instant - observation.FirstObserved.Instant).Ticks < ticks),
+                        StartStopQualifier startStop => observation.FirstObserved >= startStop.Start.Value && observation.LastObserved < startStop.Stop.Value,
+                        _ => false,
+                    };
+                    if (!holds)
+                    {
+                        return null;
+                    }
+                }
+
+                return FirstSingleBinding(indicator, qualified.Operand, observation);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The WITHIN window in ticks, as the reference search computes it.</summary>
+    private static long WithinTicks(WithinQualifier within)
+    {
+        var maxSeconds = TimeSpan.MaxValue.Ticks / (double)TimeSpan.TicksPerSecond;
+        var value = within.Seconds switch
+        {
+            IntegerConstant i => (double)i.Value,
+            FloatConstant f => f.Value,
+            _ => 0,
+        };
+        return value >= maxSeconds ? long.MaxValue : (long)Math.Ceiling(value * TimeSpan.TicksPerSecond);
     }
 
     /// <summary>The first object of the observation the leaf's comparison holds for, as the evaluator tries them.</summary>
