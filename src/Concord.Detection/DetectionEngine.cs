@@ -1,6 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Buffers;
 using System.Text.Json;
 using Concord.Detection.Internal;
 using Concord.Patterning;
@@ -292,24 +291,8 @@ public sealed class DetectionEngine
         return elements;
     }
 
-    private static JsonElement[] Copy(Observation observation)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var element in ElementsOf(observation))
-            {
-                element.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        // Not disposed: the copy lives as long as the window keeps it and holds no pooled memory.
-        var document = JsonDocument.Parse(buffer.WrittenMemory.ToArray());
-        return [.. document.RootElement.EnumerateArray()];
-    }
+    /// <summary>A self-contained copy of the observed-data and its objects, which outlives the input line.</summary>
+    private static JsonElement[] Copy(Observation observation) => [.. ElementsOf(observation).Select(e => e.Clone())];
 
     private static DetectionMatch ToMatch(string indicatorId, PatternMatchResult result)
     {
@@ -406,10 +389,11 @@ public sealed class DetectionEngine
         {
             if (indicator.Shape == PatternShape.SingleObservation)
             {
-                var result = PatternEvaluator.Match(indicator.Pattern, ElementsOf(observation));
-                if (result.IsMatch)
+                if (FirstSingleBinding(indicator, indicator.Pattern.Root, observation) is { } binding)
                 {
-                    Emit(ToMatch(indicator.Id, result), matches);
+                    var id = Observation.StringProperty(observation.ObservedData, "id");
+                    var bound = new MatchBinding(leaves[binding.Leaf]!.Text, id, 0, binding.Root.Clone());
+                    Emit(new DetectionMatch(indicator.Id, [bound], observation.FirstObserved, observation.LastObserved), matches);
                 }
             }
             else
@@ -425,6 +409,56 @@ public sealed class DetectionEngine
         {
             Sweep();
         }
+    }
+
+    /// <summary>
+    /// The binding the reference search finds first for a pattern whose bindings use one observation:
+    /// the operands of OR in order, each qualifier checked on the observation's own time window (WITHIN:
+    /// last_observed − first_observed shorter than the window; START/STOP: first_observed at or after
+    /// START and last_observed before STOP).
+    /// </summary>
+    private (int Leaf, JsonElement Root)? FirstSingleBinding(CompiledIndicator indicator, PatternExpression expression, Observation observation)
+    {
+        switch (expression)
+        {
+            case ObservationExpression leaf:
+                var leafId = indicator.Leaves[indicator.LeafPositions[leaf]];
+                return MatchedRoot(leaves[leafId]!, observation) is { } root ? (leafId, root) : null;
+            case CompoundPatternExpression or:
+                return FirstSingleBinding(indicator, or.Left, observation) ?? FirstSingleBinding(indicator, or.Right, observation);
+            case QualifiedPatternExpression qualified:
+                foreach (var qualifier in qualified.Qualifiers)
+                {
+                    var holds = qualifier switch
+                    {
+                        WithinQualifier within => WithinTicks(within) is var ticks && (ticks == long.MaxValue
+                            || (observation.LastObserved.Instant - observation.FirstObserved.Instant).Ticks < ticks),
+                        StartStopQualifier startStop => observation.FirstObserved >= startStop.Start.Value && observation.LastObserved < startStop.Stop.Value,
+                        _ => false,
+                    };
+                    if (!holds)
+                    {
+                        return null;
+                    }
+                }
+
+                return FirstSingleBinding(indicator, qualified.Operand, observation);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The WITHIN window in ticks, as the reference search computes it.</summary>
+    private static long WithinTicks(WithinQualifier within)
+    {
+        var maxSeconds = TimeSpan.MaxValue.Ticks / (double)TimeSpan.TicksPerSecond;
+        var value = within.Seconds switch
+        {
+            IntegerConstant i => (double)i.Value,
+            FloatConstant f => f.Value,
+            _ => 0,
+        };
+        return value >= maxSeconds ? long.MaxValue : (long)Math.Ceiling(value * TimeSpan.TicksPerSecond);
     }
 
     /// <summary>The first object of the observation the leaf's comparison holds for, as the evaluator tries them.</summary>
@@ -479,7 +513,7 @@ public sealed class DetectionEngine
             evicted++;
         }
 
-        for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator); found++)
+        for (var found = 0; found < options.MaxMatchesPerObservation && WindowCheck.CanMatch(indicator, kept => MayCombine(indicator, kept, firstTicks, lastTicks)); found++)
         {
             var result = Search(indicator, firstTicks, lastTicks);
             if (!result.IsMatch)
@@ -514,8 +548,7 @@ public sealed class DetectionEngine
         var observations = new List<Observation>(indicator.Window.Count);
         foreach (var kept in indicator.Window)
         {
-            if (!indicator.HasOverallWindow
-                || (kept.FirstObservedTicks > (Int128)lastTicks - indicator.HorizonTicks && kept.LastObservedTicks < (Int128)firstTicks + indicator.HorizonTicks))
+            if (MayCombine(indicator, kept, firstTicks, lastTicks))
             {
                 observations.Add(kept.Observation.WithIndex(observations.Count));
             }
@@ -523,6 +556,11 @@ public sealed class DetectionEngine
 
         return new BindingSearch(indicator.Pattern.Root, observations).FindFirst();
     }
+
+    /// <summary>Whether a kept observation is close enough in time to the newest one to share a binding with it.</summary>
+    private static bool MayCombine(CompiledIndicator indicator, RetainedObservation kept, long firstTicks, long lastTicks) =>
+        !indicator.HasOverallWindow
+        || (kept.FirstObservedTicks > (Int128)lastTicks - indicator.HorizonTicks && kept.LastObservedTicks < (Int128)firstTicks + indicator.HorizonTicks);
 
     private static bool IsSame(JsonElement observedData, JsonElement kept) =>
         Observation.StringProperty(observedData, "id") is { } id

@@ -14,26 +14,27 @@ internal static class WindowCheck
 {
     private const long Cap = 1000;
 
-    public static bool CanMatch(CompiledIndicator indicator) => Satisfiable(indicator.Pattern.Root, indicator);
+    /// <summary>Whether the search could find a binding among the kept observations that <paramref name="eligible"/> admits.</summary>
+    public static bool CanMatch(CompiledIndicator indicator, Func<RetainedObservation, bool> eligible) => Satisfiable(indicator.Pattern.Root, indicator, eligible);
 
-    private static bool Satisfiable(PatternExpression expression, CompiledIndicator indicator) => expression switch
+    private static bool Satisfiable(PatternExpression expression, CompiledIndicator indicator, Func<RetainedObservation, bool> eligible) => expression switch
     {
-        ObservationExpression => Available(expression, indicator) > 0,
-        CompoundPatternExpression { Operator: ObservationOperator.Or } or => Satisfiable(or.Left, indicator) || Satisfiable(or.Right, indicator),
-        CompoundPatternExpression compound => Satisfiable(compound.Left, indicator) && Satisfiable(compound.Right, indicator)
-            && Available(compound, indicator) >= MinimumUses(compound),
-        QualifiedPatternExpression qualified => Satisfiable(qualified.Operand, indicator) && Available(qualified, indicator) >= MinimumUses(qualified),
+        ObservationExpression => Available(expression, indicator, eligible) > 0,
+        CompoundPatternExpression { Operator: ObservationOperator.Or } or => Satisfiable(or.Left, indicator, eligible) || Satisfiable(or.Right, indicator, eligible),
+        CompoundPatternExpression compound => Satisfiable(compound.Left, indicator, eligible) && Satisfiable(compound.Right, indicator, eligible)
+            && Available(compound, indicator, eligible) >= MinimumUses(compound),
+        QualifiedPatternExpression qualified => Satisfiable(qualified.Operand, indicator, eligible) && Available(qualified, indicator, eligible) >= MinimumUses(qualified),
         _ => true,
     };
 
     /// <summary>How many observation instances match some expression of <paramref name="expression"/> (an upper bound of the evaluator's pool).</summary>
-    private static long Available(PatternExpression expression, CompiledIndicator indicator)
+    private static long Available(PatternExpression expression, CompiledIndicator indicator, Func<RetainedObservation, bool> eligible)
     {
         var mask = Mask(expression, indicator);
         var total = 0L;
         foreach (var kept in indicator.Window)
         {
-            if ((kept.Mask & mask) != 0)
+            if ((kept.Mask & mask) != 0 && eligible(kept))
             {
                 total += kept.Instances;
             }
