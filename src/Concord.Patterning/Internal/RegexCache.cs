@@ -8,12 +8,13 @@ namespace Concord.Patterning.Internal;
 /// <summary>
 /// Compiled regular expressions shared by every parse and evaluation in the process: building a
 /// linear-time (NonBacktracking) regex costs far more than running it, and the same MATCHES and
-/// LIKE constants recur across patterns and evaluations. Bounded; <see cref="Regex"/> instances are
-/// thread-safe for matching.
+/// LIKE constants recur across patterns and evaluations. Each such regex holds hundreds of
+/// kilobytes, so the cache keeps only a few hundred; <see cref="Regex"/> instances are thread-safe
+/// for matching.
 /// </summary>
 internal static class RegexCache
 {
-    private const int Capacity = 10_000;
+    private const int Capacity = 128;
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>Gets or compiles an expression (already translated to .NET syntax).</summary>
