@@ -40,31 +40,13 @@ internal abstract class FastComparison
                     { Operator: ComparisonOperator.Equal, Value: IntegerConstant i } => new IntegerEqual(path, i.Value),
                     { Operator: ComparisonOperator.IsSubset, Value: StringConstant s } =>
                         IpNetwork.TryParse(s.Value, out var block) ? new Subset(path, block) : null,
-                    { Operator: ComparisonOperator.Like, Value: StringConstant s } => new RegexMatch(path, () => LikeRegex(s.Value), normalize: false),
+                    { Operator: ComparisonOperator.Like, Value: StringConstant s } => new RegexMatch(path, () => ComparisonEvaluator.LikeToRegex(s.Value), normalize: false),
                     { Operator: ComparisonOperator.Matches, Value: StringConstant s } => new RegexMatch(path, () => RegexTranslator.TryCompile(s.Value, out _), normalize: true),
                     _ => null,
                 };
             default:
                 return null;
         }
-    }
-
-    /// <summary>The regular expression of a LIKE pattern, built exactly as the reference evaluator builds it.</summary>
-    private static Regex LikeRegex(string like)
-    {
-        var normalized = like.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder("^");
-        foreach (var rune in normalized.EnumerateRunes())
-        {
-            builder.Append(rune.Value switch
-            {
-                '%' => ".*",
-                '_' => "(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|.)",
-                _ => Regex.Escape(rune.ToString()),
-            });
-        }
-
-        return RegexCache.Get(builder.Append("\\z").ToString());
     }
 
     private static bool IsBinary(ObjectPath path)

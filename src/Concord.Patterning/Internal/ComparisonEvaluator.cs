@@ -280,7 +280,7 @@ internal sealed class ComparisonEvaluator
     }
 
     /// <summary>SQL LIKE: <c>%</c> is any run of characters, <c>_</c> one character (code point); the constant is NFC-normalized first.</summary>
-    private static Regex LikeToRegex(string like)
+    internal static Regex LikeToRegex(string like)
     {
         var normalized = like.Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder("^");
