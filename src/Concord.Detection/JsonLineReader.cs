@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Buffers;
+using Concord.Stix.Json;
 
 namespace Concord.Detection;
 
@@ -89,27 +90,9 @@ public sealed class JsonLineReader : IDisposable
 
     private void Fill()
     {
-        if (start > 0)
-        {
-            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        }
-
-        if (end == buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-            Buffer.BlockCopy(buffer, 0, larger, 0, end);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
-        }
-
-        var read = stream.Read(buffer, end, buffer.Length - end);
-        if (read == 0)
+        if (StreamBuffer.Refill(stream, ref buffer, ref start, ref end) == 0)
         {
             finished = true;
         }
-
-        end += read;
     }
 }

@@ -320,29 +320,11 @@ public sealed class StixStreamReader : IDisposable
 
         newlinesDropped += dropped.Count((byte)'\n');
         bytesDropped += start;
-        var pending = end - start;
-        if (pending > 0 && start > 0)
-        {
-            Buffer.BlockCopy(buffer, start, buffer, 0, pending);
-        }
-
-        start = 0;
-        end = pending;
-        if (end == buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-            Buffer.BlockCopy(buffer, 0, larger, 0, end);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
-        }
-
-        var read = stream.Read(buffer, end, buffer.Length - end);
-        if (read == 0)
+        if (StreamBuffer.Refill(stream, ref buffer, ref start, ref end) == 0)
         {
             finalBlock = true;
         }
 
-        end += read;
         return true;
     }
 
