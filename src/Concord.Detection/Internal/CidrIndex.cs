@@ -11,22 +11,23 @@ namespace Concord.Detection.Internal;
 /// </summary>
 internal sealed class CidrIndex
 {
-    private readonly Dictionary<(bool IsV6, int Prefix, UInt128 Network), List<int>> blocks = [];
-    private readonly SortedDictionary<int, int> v4Prefixes = [];
-    private readonly SortedDictionary<int, int> v6Prefixes = [];
+    // One table per prefix length, so that a lookup hashes only the masked network.
+    private readonly Dictionary<UInt128, List<int>>?[] v4Blocks = new Dictionary<UInt128, List<int>>?[33];
+    private readonly Dictionary<UInt128, List<int>>?[] v6Blocks = new Dictionary<UInt128, List<int>>?[129];
     private int[] v4 = [];
     private int[] v6 = [];
+    private int count;
 
-    public bool IsEmpty => blocks.Count == 0;
+    public bool IsEmpty => count == 0;
 
     public void Add(IpNetwork block, int leaf)
     {
-        var key = Key(block);
-        if (!blocks.TryGetValue(key, out var leaves))
+        var (tables, prefix) = Key(block);
+        var table = tables[prefix] ??= [];
+        if (!table.TryGetValue(block.First, out var leaves))
         {
-            blocks[key] = leaves = [];
-            var prefixes = block.IsV6 ? v6Prefixes : v4Prefixes;
-            prefixes[key.Prefix] = prefixes.GetValueOrDefault(key.Prefix) + 1;
+            table[block.First] = leaves = [];
+            count++;
             Refresh();
         }
 
@@ -35,14 +36,14 @@ internal sealed class CidrIndex
 
     public void Remove(IpNetwork block, int leaf)
     {
-        var key = Key(block);
-        if (blocks.TryGetValue(key, out var leaves) && leaves.Remove(leaf) && leaves.Count == 0)
+        var (tables, prefix) = Key(block);
+        if (tables[prefix] is { } table && table.TryGetValue(block.First, out var leaves) && leaves.Remove(leaf) && leaves.Count == 0)
         {
-            blocks.Remove(key);
-            var prefixes = block.IsV6 ? v6Prefixes : v4Prefixes;
-            if (--prefixes[key.Prefix] == 0)
+            table.Remove(block.First);
+            count--;
+            if (table.Count == 0)
             {
-                prefixes.Remove(key.Prefix);
+                tables[prefix] = null;
             }
 
             Refresh();
@@ -53,27 +54,28 @@ internal sealed class CidrIndex
     public void Lookup(IpNetwork value, CandidateSet candidates)
     {
         var bits = value.IsV6 ? 128 : 32;
+        var tables = value.IsV6 ? v6Blocks : v4Blocks;
         foreach (var prefix in value.IsV6 ? v6 : v4)
         {
             var hostBits = bits - prefix;
             var mask = hostBits == 128 ? UInt128.Zero : ~((UInt128.One << hostBits) - 1);
-            if (blocks.TryGetValue((value.IsV6, prefix, value.First & mask), out var leaves))
+            if (tables[prefix]!.TryGetValue(value.First & mask, out var leaves))
             {
                 candidates.AddRange(leaves);
             }
         }
     }
 
-    private static (bool IsV6, int Prefix, UInt128 Network) Key(IpNetwork block)
+    private (Dictionary<UInt128, List<int>>?[] Tables, int Prefix) Key(IpNetwork block)
     {
         var size = block.Last - block.First;
         var hostBits = size == UInt128.MaxValue ? 128 : 128 - (int)UInt128.LeadingZeroCount(size);
-        return (block.IsV6, (block.IsV6 ? 128 : 32) - hostBits, block.First);
+        return block.IsV6 ? (v6Blocks, 128 - hostBits) : (v4Blocks, 32 - hostBits);
     }
 
     private void Refresh()
     {
-        v4 = [.. v4Prefixes.Keys];
-        v6 = [.. v6Prefixes.Keys];
+        v4 = [.. Enumerable.Range(0, v4Blocks.Length).Where(p => v4Blocks[p] is not null)];
+        v6 = [.. Enumerable.Range(0, v6Blocks.Length).Where(p => v6Blocks[p] is not null)];
     }
 }
