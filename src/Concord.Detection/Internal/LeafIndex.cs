@@ -23,6 +23,7 @@ internal sealed class LeafIndex
     private readonly Dictionary<string, TypeEntry> types = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Registration>> registrations = [];
     private readonly Dictionary<string, TypeEntry>.AlternateLookup<ReadOnlySpan<char>> typesByChars;
+    private (byte[] Utf8, TypeEntry Entry)[] typeArray = [];
 
     public LeafIndex() => typesByChars = types.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -67,6 +68,7 @@ internal sealed class LeafIndex
                     if (entry.IsEmpty)
                     {
                         types.Remove(registration.Type);
+                        RefreshTypes();
                     }
                 }
             }
@@ -85,25 +87,32 @@ internal sealed class LeafIndex
         EntryOf(root)?.Probe(null, context, root, candidates);
 
     /// <summary>As <see cref="Prefilter(LineContext, JsonElement, CandidateSet)"/>, with the root's <c>type</c> already found.</summary>
-    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates)
-    {
-        Span<char> buffer = stackalloc char[64];
-        if (typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var entry))
-        {
-            entry.Probe(null, context, root, candidates);
-        }
-    }
+    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates) =>
+        Find(type)?.Probe(null, context, root, candidates);
 
-    private TypeEntry? EntryOf(JsonElement root)
+    private TypeEntry? EntryOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? Find(type) : null;
+
+    /// <summary>The entry of a type (a JSON string).</summary>
+    private TypeEntry? Find(JsonElement type)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        // A handful of object types: comparing their UTF-8 beats decoding and hashing every object's type.
+        var raw = LineContext.RawString(type);
+        if (typeArray.Length <= 16 && !raw.Contains((byte)'\\'))
         {
+            foreach (var (utf8, entry) in typeArray)
+            {
+                if (raw.SequenceEqual(utf8))
+                {
+                    return entry;
+                }
+            }
+
             return null;
         }
 
         Span<char> buffer = stackalloc char[64];
-        var type = LineContext.Chars(typeElement, buffer, out _);
-        return typesByChars.TryGetValue(type, out var entry) ? entry : null;
+        return typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var found) ? found : null;
     }
 
     /// <summary>A necessary condition, as index keys of which at least one holds, or null when there is none to index.</summary>
@@ -187,10 +196,13 @@ internal sealed class LeafIndex
         if (!types.TryGetValue(type, out var entry))
         {
             types[type] = entry = new TypeEntry();
+            RefreshTypes();
         }
 
         return entry;
     }
+
+    private void RefreshTypes() => typeArray = [.. types.Select(t => (Encoding.UTF8.GetBytes(t.Key), t.Value))];
 
     internal enum Kind
     {
