@@ -161,17 +161,15 @@ public sealed class DetectionEngine
         var context = lineContext;
         context.Reset();
         var elements = context.Elements;
-        Flatten(input, elements);
 
-        // One pass over each object's properties: its type, and for observed-data its times and embedded
-        // objects. Then the whole line is prefiltered with line-wide reference resolution: most lines meet
-        // no candidate and need nothing more than their observation times.
+        // Each object's type, and for observed-data its times and embedded objects, read while flattening.
+        // Then the whole line is prefiltered with line-wide reference resolution: most lines meet no
+        // candidate and need nothing more than their observation times.
         var shapes = context.Shapes;
+        Flatten(input, elements, shapes);
         var hasIndicator = false;
-        foreach (var element in elements)
+        foreach (var shape in shapes)
         {
-            var shape = ElementShape.Read(element);
-            shapes.Add(shape);
             hasIndicator |= shape.IsIndicator;
         }
 
@@ -227,10 +225,12 @@ public sealed class DetectionEngine
             return count;
         }
 
+        // The line's candidates are a superset of its only observation's: evaluating them all gives the
+        // same matches as probing that observation again. Several observations are probed one by one.
         var observations = Observation.Collect(elements);
         foreach (var observation in observations)
         {
-            ProcessObservation(observation, matches);
+            ProcessObservation(observation, matches, reprobe: observations.Count > 1);
         }
 
         return observations.Count;
@@ -257,24 +257,26 @@ public sealed class DetectionEngine
         _ => [],
     };
 
-    private static void Flatten(JsonElement element, List<JsonElement> into)
+    private static void Flatten(JsonElement element, List<JsonElement> into, List<ElementShape> shapes)
     {
         if (element.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in element.EnumerateArray())
             {
-                Flatten(item, into);
+                Flatten(item, into, shapes);
             }
         }
         else if (element.ValueKind == JsonValueKind.Object)
         {
-            if (element.TryGetProperty("type"u8, out var type) && type.ValueEquals("bundle"u8) && element.TryGetProperty("objects"u8, out var objects))
+            var shape = ElementShape.Read(element);
+            if (shape.Type is { } type && type.ValueEquals("bundle"u8) && element.TryGetProperty("objects"u8, out var objects))
             {
-                Flatten(objects, into);
+                Flatten(objects, into, shapes);
             }
             else
             {
                 into.Add(element);
+                shapes.Add(shape);
             }
         }
     }
@@ -343,16 +345,19 @@ public sealed class DetectionEngine
         maxFirstObservedTicks = Math.Max(maxFirstObservedTicks, firstTicks);
     }
 
-    private void ProcessObservation(Observation observation, ICollection<DetectionMatch> matches)
+    private void ProcessObservation(Observation observation, ICollection<DetectionMatch> matches, bool reprobe)
     {
         var seq = sequence++;
         var firstTicks = observation.FirstObserved.Instant.UtcTicks;
         Advance(firstTicks);
-        candidates.Reset();
-        var objects = observation.Objects;
-        for (var i = 0; i < objects.Count; i++)
+        if (reprobe)
         {
-            index.Probe(observation, objects[i], candidates);
+            candidates.Reset();
+            var objects = observation.Objects;
+            for (var i = 0; i < objects.Count; i++)
+            {
+                index.Probe(observation, objects[i], candidates);
+            }
         }
 
         touched.Clear();

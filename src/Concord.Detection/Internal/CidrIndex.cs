@@ -11,69 +11,116 @@ namespace Concord.Detection.Internal;
 /// </summary>
 internal sealed class CidrIndex
 {
-    private readonly Dictionary<(bool IsV6, int Prefix, UInt128 Network), List<int>> blocks = [];
-    private readonly SortedDictionary<int, int> v4Prefixes = [];
-    private readonly SortedDictionary<int, int> v6Prefixes = [];
-    private int[] v4 = [];
-    private int[] v6 = [];
+    // One table per prefix length, so that a lookup hashes only the masked network; IPv4 networks as
+    // 32-bit keys, so that the path every IPv4 address takes does no 128-bit arithmetic.
+    private readonly PrefixTables<uint> v4 = new(33);
+    private readonly PrefixTables<UInt128> v6 = new(129);
 
-    public bool IsEmpty => blocks.Count == 0;
+    public bool IsEmpty => v4.IsEmpty && v6.IsEmpty;
 
     public void Add(IpNetwork block, int leaf)
     {
-        var key = Key(block);
-        if (!blocks.TryGetValue(key, out var leaves))
+        if (block.IsV6)
         {
-            blocks[key] = leaves = [];
-            var prefixes = block.IsV6 ? v6Prefixes : v4Prefixes;
-            prefixes[key.Prefix] = prefixes.GetValueOrDefault(key.Prefix) + 1;
-            Refresh();
+            v6.Add(Prefix(block), block.First, leaf);
         }
-
-        leaves.Add(leaf);
+        else
+        {
+            v4.Add(Prefix(block), (uint)block.First, leaf);
+        }
     }
 
     public void Remove(IpNetwork block, int leaf)
     {
-        var key = Key(block);
-        if (blocks.TryGetValue(key, out var leaves) && leaves.Remove(leaf) && leaves.Count == 0)
+        if (block.IsV6)
         {
-            blocks.Remove(key);
-            var prefixes = block.IsV6 ? v6Prefixes : v4Prefixes;
-            if (--prefixes[key.Prefix] == 0)
-            {
-                prefixes.Remove(key.Prefix);
-            }
-
-            Refresh();
+            v6.Remove(Prefix(block), block.First, leaf);
+        }
+        else
+        {
+            v4.Remove(Prefix(block), (uint)block.First, leaf);
         }
     }
 
     /// <summary>Adds the leaves of every block that contains <paramref name="value"/>.</summary>
     public void Lookup(IpNetwork value, CandidateSet candidates)
     {
-        var bits = value.IsV6 ? 128 : 32;
-        foreach (var prefix in value.IsV6 ? v6 : v4)
+        if (!value.IsV6)
         {
-            var hostBits = bits - prefix;
+            var address = (uint)value.First;
+            foreach (var prefix in v4.InUse)
+            {
+                var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+                if (v4.Find(prefix, address & mask) is { } leaves)
+                {
+                    candidates.AddRange(leaves);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var prefix in v6.InUse)
+        {
+            var hostBits = 128 - prefix;
             var mask = hostBits == 128 ? UInt128.Zero : ~((UInt128.One << hostBits) - 1);
-            if (blocks.TryGetValue((value.IsV6, prefix, value.First & mask), out var leaves))
+            if (v6.Find(prefix, value.First & mask) is { } leaves)
             {
                 candidates.AddRange(leaves);
             }
         }
     }
 
-    private static (bool IsV6, int Prefix, UInt128 Network) Key(IpNetwork block)
+    private static int Prefix(IpNetwork block)
     {
         var size = block.Last - block.First;
         var hostBits = size == UInt128.MaxValue ? 128 : 128 - (int)UInt128.LeadingZeroCount(size);
-        return (block.IsV6, (block.IsV6 ? 128 : 32) - hostBits, block.First);
+        return (block.IsV6 ? 128 : 32) - hostBits;
     }
 
-    private void Refresh()
+    /// <summary>The blocks of one address family, by prefix length, then by network.</summary>
+    private sealed class PrefixTables<TKey>(int lengths)
+        where TKey : notnull
     {
-        v4 = [.. v4Prefixes.Keys];
-        v6 = [.. v6Prefixes.Keys];
+        private readonly Dictionary<TKey, List<int>>?[] tables = new Dictionary<TKey, List<int>>?[lengths];
+
+        /// <summary>The prefix lengths that have blocks, ascending.</summary>
+        public int[] InUse { get; private set; } = [];
+
+        public bool IsEmpty => InUse.Length == 0;
+
+        public List<int>? Find(int prefix, TKey network) => tables[prefix]!.GetValueOrDefault(network);
+
+        public void Add(int prefix, TKey network, int leaf)
+        {
+            var table = tables[prefix];
+            if (table is null)
+            {
+                tables[prefix] = table = [];
+                Refresh();
+            }
+
+            if (!table.TryGetValue(network, out var leaves))
+            {
+                table[network] = leaves = [];
+            }
+
+            leaves.Add(leaf);
+        }
+
+        public void Remove(int prefix, TKey network, int leaf)
+        {
+            if (tables[prefix] is { } table && table.TryGetValue(network, out var leaves) && leaves.Remove(leaf) && leaves.Count == 0)
+            {
+                table.Remove(network);
+                if (table.Count == 0)
+                {
+                    tables[prefix] = null;
+                    Refresh();
+                }
+            }
+        }
+
+        private void Refresh() => InUse = [.. Enumerable.Range(0, tables.Length).Where(p => tables[p] is not null)];
     }
 }

@@ -7,8 +7,8 @@ using Concord.Stix;
 namespace Concord.Detection.Internal;
 
 /// <summary>
-/// What the engine needs to know about one top-level object of an input line, read in a single pass
-/// over its properties by their raw UTF-8 names.
+/// What the engine needs to know about one top-level object of an input line: its type and, for an
+/// observed-data, what a single pass over its properties by their raw UTF-8 names finds.
 /// </summary>
 /// <param name="Type">The <c>type</c> value, when a string.</param>
 /// <param name="IsIndicator">Whether the type is <c>indicator</c>.</param>
@@ -21,7 +21,22 @@ internal readonly record struct ElementShape(JsonElement? Type, bool IsIndicator
 {
     public static ElementShape Read(JsonElement element)
     {
-        JsonElement? type = null;
+        // Most objects are SCOs, whose type is all that is needed.
+        if (!element.TryGetProperty("type"u8, out var t) || t.ValueKind != JsonValueKind.String)
+        {
+            return default;
+        }
+
+        if (t.ValueEquals("indicator"u8))
+        {
+            return new ElementShape(t, true, null, null);
+        }
+
+        if (!t.ValueEquals("observed-data"u8))
+        {
+            return new ElementShape(t, false, null, null);
+        }
+
         JsonElement? objects = null;
         JsonElement? first = null;
         JsonElement? last = null;
@@ -30,9 +45,6 @@ internal readonly record struct ElementShape(JsonElement? Type, bool IsIndicator
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
             switch (name.Length)
             {
-                case 4 when name.SequenceEqual("type"u8):
-                    type = property.Value;
-                    break;
                 case 7 when name.SequenceEqual("objects"u8):
                     objects = property.Value;
                     break;
@@ -46,11 +58,7 @@ internal readonly record struct ElementShape(JsonElement? Type, bool IsIndicator
                     // An escaped name is compared decoded, as TryGetProperty does.
                     if (name.Contains((byte)'\\'))
                     {
-                        if (property.NameEquals("type"u8))
-                        {
-                            type = property.Value;
-                        }
-                        else if (property.NameEquals("objects"u8))
+                        if (property.NameEquals("objects"u8))
                         {
                             objects = property.Value;
                         }
@@ -66,21 +74,6 @@ internal readonly record struct ElementShape(JsonElement? Type, bool IsIndicator
 
                     break;
             }
-        }
-
-        if (type is not { ValueKind: JsonValueKind.String } t)
-        {
-            return default;
-        }
-
-        if (t.ValueEquals("indicator"u8))
-        {
-            return new ElementShape(t, true, null, null);
-        }
-
-        if (!t.ValueEquals("observed-data"u8))
-        {
-            return new ElementShape(t, false, null, null);
         }
 
         var embedded = objects is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;

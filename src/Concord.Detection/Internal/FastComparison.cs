@@ -2,7 +2,6 @@
 
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Concord.Patterning.Ast;
 using Concord.Patterning.Internal;
 
@@ -126,13 +125,13 @@ internal abstract class FastComparison
     private sealed class RegexMatch : FastComparison
     {
         private readonly PathWalker path;
-        private readonly Lazy<Regex?> regex;
+        private readonly Lazy<CachedRegex?> regex;
         private readonly Func<JsonElement, bool> holds;
 
-        public RegexMatch(PathWalker path, Func<Regex?> compile, bool normalize)
+        public RegexMatch(PathWalker path, Func<CachedRegex?> compile, bool normalize)
         {
             this.path = path;
-            regex = new Lazy<Regex?>(compile, LazyThreadSafetyMode.None);
+            regex = new Lazy<CachedRegex?>(compile, LazyThreadSafetyMode.None);
             holds = value =>
             {
                 if (value.ValueKind != JsonValueKind.String || regex.Value is not { } compiled)

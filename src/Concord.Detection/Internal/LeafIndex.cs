@@ -23,6 +23,7 @@ internal sealed class LeafIndex
     private readonly Dictionary<string, TypeEntry> types = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Registration>> registrations = [];
     private readonly Dictionary<string, TypeEntry>.AlternateLookup<ReadOnlySpan<char>> typesByChars;
+    private (byte[] Utf8, TypeEntry Entry)[] typeArray = [];
 
     public LeafIndex() => typesByChars = types.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -67,6 +68,7 @@ internal sealed class LeafIndex
                     if (entry.IsEmpty)
                     {
                         types.Remove(registration.Type);
+                        RefreshTypes();
                     }
                 }
             }
@@ -85,25 +87,32 @@ internal sealed class LeafIndex
         EntryOf(root)?.Probe(null, context, root, candidates);
 
     /// <summary>As <see cref="Prefilter(LineContext, JsonElement, CandidateSet)"/>, with the root's <c>type</c> already found.</summary>
-    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates)
-    {
-        Span<char> buffer = stackalloc char[64];
-        if (typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var entry))
-        {
-            entry.Probe(null, context, root, candidates);
-        }
-    }
+    public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates) =>
+        Find(type)?.Probe(null, context, root, candidates);
 
-    private TypeEntry? EntryOf(JsonElement root)
+    private TypeEntry? EntryOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? Find(type) : null;
+
+    /// <summary>The entry of a type (a JSON string).</summary>
+    private TypeEntry? Find(JsonElement type)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        // A handful of object types: comparing their UTF-8 beats decoding and hashing every object's type.
+        var raw = LineContext.RawString(type);
+        if (typeArray.Length <= 16 && !raw.Contains((byte)'\\'))
         {
+            foreach (var (utf8, entry) in typeArray)
+            {
+                if (raw.SequenceEqual(utf8))
+                {
+                    return entry;
+                }
+            }
+
             return null;
         }
 
         Span<char> buffer = stackalloc char[64];
-        var type = LineContext.Chars(typeElement, buffer, out _);
-        return typesByChars.TryGetValue(type, out var entry) ? entry : null;
+        return typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var found) ? found : null;
     }
 
     /// <summary>A necessary condition, as index keys of which at least one holds, or null when there is none to index.</summary>
@@ -187,10 +196,13 @@ internal sealed class LeafIndex
         if (!types.TryGetValue(type, out var entry))
         {
             types[type] = entry = new TypeEntry();
+            RefreshTypes();
         }
 
         return entry;
     }
+
+    private void RefreshTypes() => typeArray = [.. types.Select(t => (Encoding.UTF8.GetBytes(t.Key), t.Value))];
 
     internal enum Kind
     {
@@ -265,11 +277,11 @@ internal sealed class LeafIndex
     {
         private readonly ObjectPath path;
         private readonly byte[][]? simple;
+        private readonly (byte[]? Name, bool IsReference, long? Index)[] steps;
         private readonly Dictionary<string, List<int>> equal = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> equalByChars;
         private readonly CidrIndex cidr = new();
-        private readonly LiteralSet like = new();
-        private readonly LiteralSet matches = new();
+        private readonly LiteralSet literals = new();
 
         public PathProbe(ObjectPath path)
         {
@@ -280,10 +292,15 @@ internal sealed class LeafIndex
             var plain = steps.All(s => s is PropertyStep)
                 && steps.Take(steps.Count - 1).Cast<PropertyStep>().All(s => !s.Name.EndsWith("_ref", StringComparison.Ordinal) && !s.Name.EndsWith("_refs", StringComparison.Ordinal));
             simple = plain ? [.. steps.Cast<PropertyStep>().Select(s => Encoding.UTF8.GetBytes(s.Name))] : null;
+            this.steps = [.. steps.Select(s => s switch
+            {
+                PropertyStep p => (Encoding.UTF8.GetBytes(p.Name), p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal), (long?)null),
+                _ => ((byte[]?)null, false, ((IndexStep)s).Index),
+            })];
             equalByChars = equal.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public bool IsEmpty => equal.Count == 0 && cidr.IsEmpty && like.IsEmpty && matches.IsEmpty;
+        public bool IsEmpty => equal.Count == 0 && cidr.IsEmpty && literals.IsEmpty;
 
         public void Add(Registration registration, int leaf)
         {
@@ -300,11 +317,8 @@ internal sealed class LeafIndex
                 case Kind.Cidr:
                     cidr.Add(registration.Block, leaf);
                     break;
-                case Kind.Like:
-                    like.Add(registration.Text!, leaf);
-                    break;
-                case Kind.Matches:
-                    matches.Add(registration.Text!, leaf);
+                case Kind.Like or Kind.Matches:
+                    literals.Add(registration.Text!, leaf, registration.Kind == Kind.Matches);
                     break;
                 default:
                     break;
@@ -325,11 +339,8 @@ internal sealed class LeafIndex
                 case Kind.Cidr:
                     cidr.Remove(registration.Block, leaf);
                     break;
-                case Kind.Like:
-                    like.Remove(registration.Text!, leaf);
-                    break;
-                case Kind.Matches:
-                    matches.Remove(registration.Text!, leaf);
+                case Kind.Like or Kind.Matches:
+                    literals.Remove(registration.Text!, leaf, registration.Kind == Kind.Matches);
                     break;
                 default:
                     break;
@@ -363,66 +374,58 @@ internal sealed class LeafIndex
                 return;
             }
 
-            foreach (var value in Resolve(path, context!, root))
-            {
-                ProbeValue(value, candidates);
-            }
+            ProbeResolved(context!, root, false, 0, candidates);
         }
 
         /// <summary>
-        /// <see cref="ComparisonEvaluator.Resolve"/> with references resolved line-wide (a superset of the
-        /// values any one observation resolves).
+        /// Probes the values <see cref="ComparisonEvaluator.Resolve"/> reaches from step <paramref name="step"/>
+        /// on, with references resolved line-wide (a superset of the values any one observation resolves).
         /// </summary>
-        private static List<JsonElement> Resolve(ObjectPath path, LineContext context, JsonElement root)
+        private void ProbeResolved(LineContext context, JsonElement value, bool isReference, int step, CandidateSet candidates)
         {
-            var current = new List<(JsonElement Value, bool IsReference)> { (root, false) };
-            foreach (var step in path.Steps)
+            if (step == steps.Length)
             {
-                var next = new List<(JsonElement, bool)>();
-                foreach (var (value, isReference) in current)
-                {
-                    switch (step)
-                    {
-                        case PropertyStep name:
-                            var container = value;
-                            if (isReference && value.ValueKind == JsonValueKind.String && !context.TryResolve(value, out container))
-                            {
-                                continue;
-                            }
-
-                            if (container.ValueKind == JsonValueKind.Object && container.TryGetProperty(name.Name, out var child)
-                                && child.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-                            {
-                                next.Add((child, name.Name.EndsWith("_ref", StringComparison.Ordinal) || name.Name.EndsWith("_refs", StringComparison.Ordinal)));
-                            }
-
-                            break;
-                        case IndexStep index when value.ValueKind == JsonValueKind.Array:
-                            if (index.Index is { } i)
-                            {
-                                if (i >= 0 && i < value.GetArrayLength())
-                                {
-                                    next.Add((value[(int)i], isReference));
-                                }
-                            }
-                            else
-                            {
-                                foreach (var item in value.EnumerateArray())
-                                {
-                                    next.Add((item, isReference));
-                                }
-                            }
-
-                            break;
-                        default:
-                            break;
-                    }
-                }
-
-                current = next;
+                ProbeValue(value, candidates);
+                return;
             }
 
-            return [.. current.Select(c => c.Value)];
+            var (name, nameIsReference, index) = steps[step];
+            if (name is not null)
+            {
+                var container = value;
+                if (isReference && value.ValueKind == JsonValueKind.String && !context.TryResolve(value, out container))
+                {
+                    return;
+                }
+
+                if (container.ValueKind == JsonValueKind.Object && container.TryGetProperty(name, out var child)
+                    && child.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                {
+                    ProbeResolved(context, child, nameIsReference, step + 1, candidates);
+                }
+
+                return;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                return;
+            }
+
+            if (index is { } i)
+            {
+                if (i >= 0 && i < value.GetArrayLength())
+                {
+                    ProbeResolved(context, value[(int)i], isReference, step + 1, candidates);
+                }
+
+                return;
+            }
+
+            foreach (var item in value.EnumerateArray())
+            {
+                ProbeResolved(context, item, isReference, step + 1, candidates);
+            }
         }
 
         private void ProbeValue(JsonElement value, CandidateSet candidates)
@@ -444,15 +447,23 @@ internal sealed class LeafIndex
                 cidr.Lookup(network, candidates);
             }
 
-            if (!like.IsEmpty)
+            if (literals.IsEmpty)
             {
-                like.Search(text, candidates);
+                return;
             }
 
-            if (!matches.IsEmpty)
+            // MATCHES runs on the NFC form of the subject (section 9.6.1), so its literals are searched
+            // there; LIKE's on the text as it is. Mostly they are the same text, searched once.
+            if (IsSurelyNormalized(text))
             {
-                // MATCHES runs on the NFC form of the subject (section 9.6.1), so its literals are searched there.
-                matches.Search(IsSurelyNormalized(text) ? text : (allocated ?? new string(text)).Normalize(NormalizationForm.FormC), candidates);
+                literals.Search(text, candidates, like: true, matches: true);
+                return;
+            }
+
+            literals.Search(text, candidates, like: true, matches: false);
+            if (literals.HasMatches)
+            {
+                literals.Search((allocated ?? new string(text)).Normalize(NormalizationForm.FormC), candidates, like: false, matches: true);
             }
         }
 
@@ -460,36 +471,44 @@ internal sealed class LeafIndex
         private static bool IsSurelyNormalized(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('\u0000', '\u02FF');
     }
 
-    /// <summary>Literals and the leaves that require them, with the automaton over them.</summary>
+    /// <summary>Literals and the LIKE and MATCHES leaves that require them, with the automaton over them.</summary>
     private sealed class LiteralSet
     {
-        private readonly Dictionary<string, List<int>> leaves = new(StringComparer.Ordinal);
-        private List<int>[] byLiteral = [];
+        private readonly Dictionary<string, (List<int> Like, List<int> Matches)> leaves = new(StringComparer.Ordinal);
+        private (List<int> Like, List<int> Matches)[] byLiteral = [];
         private LiteralAutomaton? automaton;
+        private int matchesCount;
 
         public bool IsEmpty => leaves.Count == 0;
 
-        public void Add(string literal, int leaf)
+        public bool HasMatches => matchesCount > 0;
+
+        public void Add(string literal, int leaf, bool isMatches)
         {
-            if (!leaves.TryGetValue(literal, out var list))
+            if (!leaves.TryGetValue(literal, out var lists))
             {
-                leaves[literal] = list = [];
+                leaves[literal] = lists = ([], []);
                 automaton = null;
             }
 
-            list.Add(leaf);
+            (isMatches ? lists.Matches : lists.Like).Add(leaf);
+            matchesCount += isMatches ? 1 : 0;
         }
 
-        public void Remove(string literal, int leaf)
+        public void Remove(string literal, int leaf, bool isMatches)
         {
-            if (leaves.TryGetValue(literal, out var list) && list.Remove(leaf) && list.Count == 0)
+            if (leaves.TryGetValue(literal, out var lists) && (isMatches ? lists.Matches : lists.Like).Remove(leaf))
             {
-                leaves.Remove(literal);
-                automaton = null;
+                matchesCount -= isMatches ? 1 : 0;
+                if (lists.Like.Count == 0 && lists.Matches.Count == 0)
+                {
+                    leaves.Remove(literal);
+                    automaton = null;
+                }
             }
         }
 
-        public void Search(ReadOnlySpan<char> text, CandidateSet candidates)
+        public void Search(ReadOnlySpan<char> text, CandidateSet candidates, bool like, bool matches)
         {
             if (automaton is null)
             {
@@ -498,13 +517,25 @@ internal sealed class LeafIndex
                 automaton = LiteralAutomaton.Build(literals);
             }
 
-            var sink = new Sink(byLiteral, candidates);
+            var sink = new Sink(byLiteral, candidates, like, matches);
             automaton.Search(text, ref sink);
         }
 
-        private readonly struct Sink(List<int>[] byLiteral, CandidateSet candidates) : ILiteralSink
+        private readonly struct Sink((List<int> Like, List<int> Matches)[] byLiteral, CandidateSet candidates, bool like, bool matches) : ILiteralSink
         {
-            public void Found(int literal) => candidates.AddRange(byLiteral[literal]);
+            public void Found(int literal)
+            {
+                var (likeLeaves, matchesLeaves) = byLiteral[literal];
+                if (like)
+                {
+                    candidates.AddRange(likeLeaves);
+                }
+
+                if (matches)
+                {
+                    candidates.AddRange(matchesLeaves);
+                }
+            }
         }
     }
 }

@@ -7,6 +7,10 @@ namespace Concord.Detection.Internal;
 /// character of the text, whatever the number of literals. Characters that occur in no literal share
 /// one class, which keeps the table small (states × distinct literal characters).
 /// </summary>
+/// <remarks>
+/// A table entry is the row offset of the next state, complemented when that state reports literals,
+/// so that the search loop neither multiplies nor looks outputs up on the common path.
+/// </remarks>
 /// <remarks>Immutable once built; <see cref="Search"/> is thread-safe.</remarks>
 internal sealed class LiteralAutomaton
 {
@@ -77,6 +81,7 @@ internal sealed class LiteralAutomaton
 
         var states = children.Count;
         var table = new int[checked(states * classCount)];
+        var rowTable = new int[table.Length];
         var fail = new int[states];
         var outputs = new int[states][];
         outputs[0] = own[0] is { } rootOwn ? [.. rootOwn] : [];
@@ -114,22 +119,34 @@ internal sealed class LiteralAutomaton
             }
         }
 
-        return new LiteralAutomaton(table, classCount, asciiClass, otherClass, outputs);
+        for (var i = 0; i < table.Length; i++)
+        {
+            var next = table[i];
+            rowTable[i] = outputs[next].Length > 0 ? ~(next * classCount) : next * classCount;
+        }
+
+        return new LiteralAutomaton(rowTable, classCount, asciiClass, otherClass, outputs);
     }
 
     /// <summary>Reports every literal that occurs in the text (a literal occurring several times is reported each time).</summary>
     public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ILiteralSink
     {
-        var state = 0;
+        var row = 0;
         foreach (var c in text)
         {
             var cls = c < 128 ? asciiClass[c] : otherClass.GetValueOrDefault(c);
-            state = table[(state * classCount) + cls];
-            var found = outputs[state];
-            for (var i = 0; i < found.Length; i++)
+            var next = table[unchecked(row + cls)];
+            if (next >= 0)
             {
-                sink.Found(found[i]);
+                row = next;
+                continue;
+            }
+
+            row = ~next;
+            foreach (var literal in outputs[row / classCount])
+            {
+                sink.Found(literal);
             }
         }
     }

@@ -1,5 +1,8 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
 using Concord.Patterning.Internal;
 
 namespace Concord.Detection.Internal;
@@ -12,6 +15,20 @@ internal static class Networks
         if (TryParseV4(text, out network))
         {
             return true;
+        }
+
+        // A lone IPv6 address (no prefix, no zone): what IpNetwork reads from it, without the string.
+        if (text.Contains(':') && !text.ContainsAny('/', '%'))
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            if (IPAddress.TryParse(text, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetworkV6 && parsed.TryWriteBytes(bytes, out _))
+            {
+                var address = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+                network = new IpNetwork(true, address, address);
+                return true;
+            }
+
+            return false;
         }
 
         // The fast form is a subset of what IpNetwork accepts; the rest goes through IpNetwork itself.

@@ -14,8 +14,8 @@ namespace Concord.Patterning.Internal;
 /// </summary>
 internal sealed class ComparisonEvaluator
 {
-    private readonly Dictionary<PropertyComparison, Regex?> regexes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<PropertyComparison, Regex?> binaryRegexes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PropertyComparison, CachedRegex?> regexes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PropertyComparison, CachedRegex?> binaryRegexes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the comparison expression holds with every object path starting from <paramref name="root"/>.</summary>
     public bool Evaluate(ComparisonExpression expression, Observation observation, JsonElement root) => expression switch
@@ -266,7 +266,7 @@ internal sealed class ComparisonEvaluator
         return normalize ? text.Normalize(NormalizationForm.FormC) : text;
     }
 
-    private Regex? RegexFor(PropertyComparison comparison, bool binary)
+    private CachedRegex? RegexFor(PropertyComparison comparison, bool binary)
     {
         var cache = binary && comparison.Operator == ComparisonOperator.Matches ? binaryRegexes : regexes;
         if (!cache.TryGetValue(comparison, out var regex))
@@ -280,7 +280,7 @@ internal sealed class ComparisonEvaluator
     }
 
     /// <summary>SQL LIKE: <c>%</c> is any run of characters, <c>_</c> one character (code point); the constant is NFC-normalized first.</summary>
-    internal static Regex LikeToRegex(string like)
+    internal static CachedRegex LikeToRegex(string like)
     {
         var normalized = like.Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder("^");
@@ -294,6 +294,7 @@ internal sealed class ComparisonEvaluator
             });
         }
 
-        return RegexCache.Get(builder.Append("\\z").ToString());
+        // Escaped literals, `.*` and one alternation of two branches: nothing the linear-time engine could refuse.
+        return RegexCache.Get(builder.Append("\\z").ToString(), verifyLinear: false);
     }
 }

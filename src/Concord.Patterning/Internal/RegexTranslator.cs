@@ -23,7 +23,7 @@ internal static class RegexTranslator
     /// UNICODE flag, which section 9.6.1 requires for binary properties. (<c>\d</c> needs no change: no
     /// code point up to U+00FF is a non-ASCII digit.)
     /// </param>
-    public static Regex? TryCompile(string pcre, out string? error, bool asciiClasses = false)
+    public static CachedRegex? TryCompile(string pcre, out string? error, bool asciiClasses = false)
     {
         var translated = TryTranslate(pcre, asciiClasses, out error);
         if (translated is null)
@@ -33,7 +33,7 @@ internal static class RegexTranslator
 
         try
         {
-            return RegexCache.Get(translated);
+            return RegexCache.Get(translated, verifyLinear: true);
         }
         catch (RegexParseException e)
         {
