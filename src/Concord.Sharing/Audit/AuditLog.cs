@@ -205,9 +205,9 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
 
     private Task<AuditEntry> Enqueue(Pending pending)
     {
-        if (failure is { } e)
+        if (failure is not null)
         {
-            throw new AuditLogException($"The audit log {path} stopped after a failed write: {e.Message}", e);
+            throw Stopped();
         }
 
         return queue.Writer.TryWrite(pending) ? pending.Completion!.Task : throw new ObjectDisposedException(nameof(AuditLog));
@@ -279,50 +279,70 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         var batch = new List<(Pending Pending, AuditEntry Entry)>();
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            buffer.ResetWrittenCount();
-            batch.Clear();
-            var checkpointed = false;
-            while (batch.Count < MaxBatchEntries && reader.TryRead(out var pending))
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (failure is not null)
+                buffer.ResetWrittenCount();
+                batch.Clear();
+                var checkpointed = false;
+                while (batch.Count < MaxBatchEntries && reader.TryRead(out var pending))
                 {
-                    pending.Completion?.TrySetException(new AuditLogException($"The audit log {path} stopped after a failed write: {failure.Message}", failure));
-                    continue;
+                    if (failure is not null)
+                    {
+                        pending.Completion?.TrySetException(Stopped());
+                        continue;
+                    }
+
+                    if (pending.Event is { } encoded)
+                    {
+                        batch.Add((pending, Seal(encoded, buffer)));
+                        if (++sinceCheckpoint >= options.CheckpointEntries)
+                        {
+                            WriteCheckpoint(buffer);
+                            checkpointed = true;
+                        }
+                    }
+                    else if (pending.Force || sinceCheckpoint > 0)
+                    {
+                        var checkpoint = WriteCheckpoint(buffer);
+                        checkpointed = true;
+                        if (pending.Completion is not null)
+                        {
+                            batch.Add((pending, checkpoint));
+                        }
+                    }
                 }
 
-                if (pending.Event is { } encoded)
-                {
-                    batch.Add((pending, Seal(encoded, buffer)));
-                    if (++sinceCheckpoint >= options.CheckpointEntries)
-                    {
-                        WriteCheckpoint(buffer);
-                        checkpointed = true;
-                    }
-                }
-                else if (pending.Force || sinceCheckpoint > 0)
-                {
-                    var checkpoint = WriteCheckpoint(buffer);
-                    checkpointed = true;
-                    if (pending.Completion is not null)
-                    {
-                        batch.Add((pending, checkpoint));
-                    }
-                }
+                Commit(buffer, batch, checkpointed);
             }
 
-            Commit(buffer, batch, checkpointed);
+            if (failure is null && sinceCheckpoint > 0)
+            {
+                buffer.ResetWrittenCount();
+                batch.Clear();
+                WriteCheckpoint(buffer);
+                Commit(buffer, batch, checkpointed: true);
+            }
         }
-
-        if (failure is null && sinceCheckpoint > 0)
+        catch (Exception e)
         {
-            buffer.ResetWrittenCount();
-            batch.Clear();
-            WriteCheckpoint(buffer);
-            Commit(buffer, batch, checkpointed: true);
+            // Whatever broke the writer, no append may wait forever: fail the batch in hand and everything queued.
+            failure ??= e;
+            queue.Writer.TryComplete();
+            foreach (var (pending, _) in batch)
+            {
+                pending.Completion?.TrySetException(Stopped());
+            }
+
+            while (reader.TryRead(out var pending))
+            {
+                pending.Completion?.TrySetException(Stopped());
+            }
         }
     }
+
+    private AuditLogException Stopped() => new($"The audit log {path} stopped after a failed write: {failure!.Message}", failure);
 
     private void Commit(ArrayBufferWriter<byte> buffer, List<(Pending Pending, AuditEntry Entry)> batch, bool checkpointed)
     {

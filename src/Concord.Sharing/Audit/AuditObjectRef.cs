@@ -13,7 +13,7 @@ namespace Concord.Sharing.Audit;
 /// </param>
 public sealed record AuditObjectRef(string Id, string? Version)
 {
-    /// <summary>For an ingest: <c>added</c>, <c>duplicate</c> or <c>refused</c>; otherwise usually null.</summary>
+    /// <summary>For an ingest: <c>added</c> (stored, or already held) or <c>refused</c>; otherwise usually null.</summary>
     public string? Outcome { get; init; }
 
     /// <summary>For a redaction: the JSON paths removed from this version (e.g. <c>$.description</c>); otherwise null.</summary>

@@ -95,9 +95,8 @@ internal static class AuditEntryCodec
             new("prev", "\"" + prev + "\""),
         };
         members.AddRange(encoded.Members);
-        var body = Assemble(members);
-        var hash = Sha256Hex(body);
-        var bodyBytes = Encoding.UTF8.GetBytes(body);
+        var bodyBytes = Encoding.UTF8.GetBytes(Assemble(members));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bodyBytes));
         output.Write(bodyBytes.AsSpan(0, bodyBytes.Length - 1));
         output.Write(Encoding.ASCII.GetBytes(",\"hash\":\"" + hash + "\"}\n"));
         var e = encoded.Event;
@@ -129,7 +128,7 @@ internal static class AuditEntryCodec
             }
         }
 
-        return Sha256Hex(Assemble(members));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Assemble(members))));
     }
 
     /// <summary>The message a checkpoint signs: the sequence number and hash of the entry before it (docs/audit.md).</summary>
@@ -157,8 +156,6 @@ internal static class AuditEntryCodec
 
         return builder.Append('}').ToString();
     }
-
-    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static void WriteObjectRef(Utf8JsonWriter writer, AuditObjectRef reference)
     {
