@@ -154,6 +154,22 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains($"{log} line 2: not an audit entry:", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Show_escapes_control_characters_so_an_entry_stays_one_line()
+    {
+        await WriteLogAsync();
+        using (var key = NodeIdentity.LoadSigningKey(directory))
+        {
+            await using var log = await AuditLog.OpenAsync(new AuditLogOptions { Directory = Path.Combine(directory, "audit"), SigningKey = key, NodeId = "identity--node" });
+            await log.AppendAsync(new AuditEvent(AuditEntryKind.SignatureRefused) { Actor = AuditActor.Peer("peer\u001b[2J"), Reason = "bad\nsignature" });
+        }
+
+        var run = CliRun.Of("audit", "show", "--data", directory, "--kind", "signature-refused");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.EndsWith("signature-refused  actor=peer:peer\\u001b[2J  reason=bad\\u000asignature", Assert.Single(Lines(run.Out)), StringComparison.Ordinal);
+    }
+
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>An initialised data directory whose log holds: checkpoint, ingest (alpha), denial (beta), policy change (alpha), checkpoint.</summary>

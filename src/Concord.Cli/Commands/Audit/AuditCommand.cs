@@ -149,7 +149,25 @@ internal static class AuditCommand
             objects.Count > 0 ? $"objects={listed}{more}" : null,
             entry.Reason is { } r ? $"reason={r}" : null,
         };
-        return string.Join("  ", fields.Where(f => f is not null));
+        return Printable(string.Join("  ", fields.Where(f => f is not null)));
+    }
+
+    // Names and reasons may come from peers and clients: control characters are shown escaped, so that an entry stays
+    // one line and cannot drive the terminal.
+    private static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c);
+        }
+
+        return builder.ToString();
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
