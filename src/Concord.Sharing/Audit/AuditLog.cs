@@ -79,9 +79,6 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    /// <summary>The path of the log file.</summary>
-    public string FilePath => path;
-
     /// <summary>
     /// Opens the log in <see cref="AuditLogOptions.Directory"/>, creating it (with a first, signed checkpoint) when it
     /// does not exist, and recovering a torn last line (recorded in a <see cref="AuditEntryKind.Recovery"/> entry).
