@@ -17,8 +17,13 @@ namespace Concord.Sharing.Audit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Thread-safe. One writer task owns the file: appends from all threads queue up, and each batch the writer takes is
+/// Thread-safe. One writer task per process: appends from all threads queue up, and each batch the writer takes is
 /// written with one write and one flush to stable storage (group commit) before the appends in it complete.
+/// </para>
+/// <para>
+/// Several processes may write one log (a running node and the <c>concord</c> administration commands): each batch is
+/// written holding an exclusive lock on <c>audit.lock</c>, after reading what other processes appended since, so the
+/// entries of all writers form one chain.
 /// </para>
 /// <para>
 /// A checkpoint is written when the log is created, after every <see cref="AuditLogOptions.CheckpointEntries"/> entries,
@@ -26,8 +31,8 @@ namespace Concord.Sharing.Audit;
 /// log closed cleanly ends with a checkpoint.
 /// </para>
 /// <para>
-/// Opening a log whose last line is torn (a crash during a write) cuts that line off and records it in a
-/// <see cref="AuditEntryKind.Recovery"/> entry. Opening refuses a log whose last complete entry is damaged, or that ends
+/// A torn last line (a crash during a write) is cut off, and the cut recorded in a <see cref="AuditEntryKind.Recovery"/>
+/// entry, when the log is opened or the next batch is written. Opening refuses a log whose last complete entry is damaged, or that ends
 /// before the checkpoint <c>head.json</c> records: those need <see cref="AuditLogVerifier"/> and a person, not a silent repair.
 /// </para>
 /// <para>If a write fails, the log stops: that append and every later one fault with <see cref="AuditLogException"/>.</para>
@@ -40,38 +45,40 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     /// <summary>The name of the file recording the last checkpoint's sequence number and hash.</summary>
     public const string HeadFileName = "head.json";
 
-    /// <summary>The name of the file a writing process holds locked, so that two processes never write one log.</summary>
+    /// <summary>The name of the file a process holds locked while it writes a batch, so that writers never interleave.</summary>
     public const string LockFileName = "audit.lock";
 
     private const int MaxBatchEntries = 4096;
+    private const long LockTimeoutMilliseconds = 30_000;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AuditLogOptions options;
-    private readonly FileStream lockFile;
     private readonly FileStream file;
     private readonly string path;
     private readonly string headPath;
+    private readonly string lockPath;
     private readonly string publicKey;
     private readonly ITimer? timer;
     private readonly Task writer;
     private long lastSeq;
-    private string lastHash;
+    private string lastHash = AuditEntry.GenesisHash;
+    private long end;
+    private long lines;
     private int sinceCheckpoint;
+    private bool caughtUp;
     private long lastCheckpointSeq;
     private string lastCheckpointHash = AuditEntry.GenesisHash;
     private volatile Exception? failure;
     private int disposed;
 
-    private AuditLog(AuditLogOptions options, FileStream lockFile, FileStream file, long lastSeq, string lastHash)
+    private AuditLog(AuditLogOptions options, FileStream file)
     {
         this.options = options;
-        this.lockFile = lockFile;
         this.file = file;
         path = file.Name;
         headPath = Path.Combine(options.Directory, HeadFileName);
+        lockPath = Path.Combine(options.Directory, LockFileName);
         publicKey = Convert.ToBase64String(options.SigningKey.PublicKey.Export(KeyBlobFormat.RawPublicKey));
-        this.lastSeq = lastSeq;
-        this.lastHash = lastHash;
         writer = Task.Run(WriteLoopAsync);
         if (options.CheckpointInterval > TimeSpan.Zero)
         {
@@ -87,7 +94,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     /// <param name="cancellationToken">Stops the wait for the first entries (not their writing).</param>
     /// <returns>The open log; dispose it to write the final checkpoint and close the file.</returns>
     /// <exception cref="ArgumentException">The key is not an Ed25519 key, or a setting is out of range.</exception>
-    /// <exception cref="AuditLogException">The log is in use by another process, damaged, or shorter than its head says; the message names the file.</exception>
+    /// <exception cref="AuditLogException">The log is damaged, shorter than its head says, or locked by another process for too long; the message names the file.</exception>
     public static async Task<AuditLog> OpenAsync(AuditLogOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -102,62 +109,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         }
 
         Directory.CreateDirectory(options.Directory);
-        var lockPath = Path.Combine(options.Directory, LockFileName);
-        FileStream lockFile;
+        var log = new AuditLog(options, new FileStream(Path.Combine(options.Directory, LogFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite));
         try
         {
-            lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new AuditLogException($"The audit log in {options.Directory} is in use by another process ({lockPath} is locked).", e);
-        }
-
-        AuditLog log;
-        Recovered? recovered;
-        try
-        {
-            var file = new FileStream(Path.Combine(options.Directory, LogFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            try
-            {
-                (var seq, var hash, recovered) = ReadTail(file, Path.Combine(options.Directory, HeadFileName));
-                log = new AuditLog(options, lockFile, file, seq, hash);
-            }
-            catch
-            {
-                await file.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-        catch
-        {
-            await lockFile.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        try
-        {
-            if (log.lastSeq == 0)
-            {
-                await log.Enqueue(Pending.Genesis()).WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (recovered is { } r)
-            {
-                var details = new JsonObject
-                {
-                    ["offset"] = r.Offset,
-                    ["bytes"] = r.Length,
-                    ["sha256"] = r.Sha256,
-                };
-                var recovery = new AuditEvent(AuditEntryKind.Recovery)
-                {
-                    Actor = AuditActor.Node(options.NodeId),
-                    Reason = string.Create(CultureInfo.InvariantCulture, $"a torn last line ({r.Length} bytes at offset {r.Offset}) was cut off when the log was opened"),
-                    Details = details,
-                };
-                await log.Enqueue(new Pending(AuditEntryCodec.Encode(recovery), false)).WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // The first batch reads the log (and cuts a torn tail); on an empty one it writes the first checkpoint.
+            await log.Enqueue(Pending.Opening()).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -177,7 +133,10 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             throw new ArgumentException($"Only the audit log writes {auditEvent.Kind.ToName()} entries.", nameof(auditEvent));
         }
 
-        return Enqueue(new Pending(AuditEntryCodec.Encode(auditEvent), false)).WaitAsync(cancellationToken);
+        return Written(Enqueue(new Pending(AuditEntryCodec.Encode(auditEvent), Open: false)), cancellationToken);
+
+        static async Task<AuditEntry> Written(Task<AuditEntry?> written, CancellationToken cancellationToken) =>
+            (await written.WaitAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Writes the pending entries and a final checkpoint, then closes the file.</summary>
@@ -197,10 +156,9 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
         await file.DisposeAsync().ConfigureAwait(false);
-        await lockFile.DisposeAsync().ConfigureAwait(false);
     }
 
-    private Task<AuditEntry> Enqueue(Pending pending)
+    private Task<AuditEntry?> Enqueue(Pending pending)
     {
         if (failure is not null)
         {
@@ -210,71 +168,10 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         return queue.Writer.TryWrite(pending) ? pending.Completion!.Task : throw new ObjectDisposedException(nameof(AuditLog));
     }
 
-    /// <summary>
-    /// Finds the last complete entry (its seq and hash, checked) and a torn tail after it, which it cuts off; refuses a log
-    /// that ends before the checkpoint the head records.
-    /// </summary>
-    private static (long Seq, string Hash, Recovered? Torn) ReadTail(FileStream file, string headPath)
-    {
-        long lastOffset = -1, lastLength = 0, lines = 0;
-        Recovered? torn = null;
-        foreach (var line in LogLines.Read(file))
-        {
-            if (line.Terminated)
-            {
-                (lastOffset, lastLength, lines) = (line.Offset, line.Bytes.Length, line.Number);
-            }
-            else
-            {
-                torn = new Recovered(line.Offset, line.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(line.Bytes.Span)));
-            }
-        }
-
-        long seq = 0;
-        var hash = AuditEntry.GenesisHash;
-        if (lastOffset >= 0)
-        {
-            var bytes = new byte[lastLength];
-            file.Position = lastOffset;
-            file.ReadExactly(bytes);
-            var entry = ReadChecked(bytes, out var error)
-                ?? throw new AuditLogException($"{file.Name} line {lines}: the last entry is damaged ({error}); run 'concord audit verify'.");
-            (seq, hash) = (entry.Seq, entry.Hash);
-        }
-
-        if (AuditHead.Read(headPath) is { } head && head.Seq > seq)
-        {
-            throw new AuditLogException(
-                $"{file.Name} ends at seq {seq} but {headPath} records a checkpoint at seq {head.Seq}: entries were removed; run 'concord audit verify'.");
-        }
-
-        if (torn is { } t)
-        {
-            file.SetLength(t.Offset);
-            file.Flush(flushToDisk: true);
-        }
-
-        file.Position = file.Length;
-        return (seq, hash, torn);
-    }
-
-    private static AuditEntry? ReadChecked(byte[] line, out string? error)
-    {
-        using var parsed = ParsedLine.Parse(line);
-        error = parsed.Error;
-        if (parsed.Entry is { } entry && AuditEntryCodec.ComputeHash(parsed.Document!.RootElement) != entry.Hash)
-        {
-            error = "its hash does not match its content";
-            return null;
-        }
-
-        return parsed.Entry;
-    }
-
     private async Task WriteLoopAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        var batch = new List<(Pending Pending, AuditEntry Entry)>();
+        var batch = new List<(Pending Pending, AuditEntry? Entry)>();
         var reader = queue.Reader;
         try
         {
@@ -282,44 +179,57 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             {
                 buffer.ResetWrittenCount();
                 batch.Clear();
-                var checkpointed = false;
-                while (batch.Count < MaxBatchEntries && reader.TryRead(out var pending))
+                using (await LockAsync().ConfigureAwait(false))
                 {
-                    if (failure is not null)
+                    var checkpointed = Catch(buffer);
+                    while (batch.Count < MaxBatchEntries && reader.TryRead(out var pending))
                     {
-                        pending.Completion?.TrySetException(Stopped());
-                        continue;
+                        if (pending.Event is { } encoded)
+                        {
+                            batch.Add((pending, Seal(encoded, buffer)));
+                            if (++sinceCheckpoint >= options.CheckpointEntries)
+                            {
+                                WriteCheckpoint(buffer);
+                                checkpointed = true;
+                            }
+                        }
+                        else
+                        {
+                            // Open: a new log starts with a checkpoint. Timer: sign what was added since the last one.
+                            if ((pending.Open && lastSeq == 0) || (!pending.Open && sinceCheckpoint > 0))
+                            {
+                                WriteCheckpoint(buffer);
+                                checkpointed = true;
+                            }
+
+                            if (pending.Completion is not null)
+                            {
+                                batch.Add((pending, null));
+                            }
+                        }
                     }
 
-                    if (pending.Event is { } encoded)
-                    {
-                        batch.Add((pending, Seal(encoded, buffer)));
-                        if (++sinceCheckpoint >= options.CheckpointEntries)
-                        {
-                            WriteCheckpoint(buffer);
-                            checkpointed = true;
-                        }
-                    }
-                    else if (pending.Force || sinceCheckpoint > 0)
-                    {
-                        var checkpoint = WriteCheckpoint(buffer);
-                        checkpointed = true;
-                        if (pending.Completion is not null)
-                        {
-                            batch.Add((pending, checkpoint));
-                        }
-                    }
+                    Commit(buffer, checkpointed);
                 }
 
-                Commit(buffer, batch, checkpointed);
+                foreach (var (pending, entry) in batch)
+                {
+                    pending.Completion!.TrySetResult(entry);
+                }
             }
 
-            if (failure is null && sinceCheckpoint > 0)
+            // Closing: sign what was added since the last checkpoint, by this process or another.
+            using (await LockAsync().ConfigureAwait(false))
             {
                 buffer.ResetWrittenCount();
-                batch.Clear();
-                WriteCheckpoint(buffer);
-                Commit(buffer, batch, checkpointed: true);
+                var checkpointed = Catch(buffer);
+                if (sinceCheckpoint > 0)
+                {
+                    WriteCheckpoint(buffer);
+                    checkpointed = true;
+                }
+
+                Commit(buffer, checkpointed);
             }
         }
         catch (Exception e)
@@ -339,9 +249,139 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    private AuditLogException Stopped() => new($"The audit log {path} stopped after a failed write: {failure!.Message}", failure);
+    private AuditLogException Stopped() => new($"The audit log {path} stopped: {failure!.Message}", failure);
 
-    private void Commit(ArrayBufferWriter<byte> buffer, List<(Pending Pending, AuditEntry Entry)> batch, bool checkpointed)
+    /// <summary>Takes the lock on <c>audit.lock</c>, waiting while another process writes a batch.</summary>
+    private async Task<FileStream> LockAsync()
+    {
+        var deadline = Environment.TickCount64 + LockTimeoutMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException))
+            {
+                if (Environment.TickCount64 > deadline)
+                {
+                    throw new AuditLogException($"{lockPath} stayed locked by another process for {LockTimeoutMilliseconds / 1000} s.", e);
+                }
+
+                await Task.Delay(2).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Catches up with what other processes (or, on opening, earlier runs) appended since this one last wrote: the last
+    /// entry's seq and hash (its hash checked), whether a checkpoint signed it, and a torn tail, which is cut off and
+    /// recorded in a recovery entry sealed into <paramref name="buffer"/>. On opening, also checks the log against its head.
+    /// Returns whether it sealed a checkpoint (the first entry, when a crash tore the first line).
+    /// </summary>
+    private bool Catch(ArrayBufferWriter<byte> buffer)
+    {
+        var length = file.Length;
+        if (length < end)
+        {
+            throw new AuditLogException(string.Create(CultureInfo.InvariantCulture,
+                $"{path} is {length} bytes, shorter than the {end} this process knows of: entries were removed; run 'concord audit verify'."));
+        }
+
+        var torn = length > end ? ReadAppended() : null;
+        if (!caughtUp)
+        {
+            caughtUp = true;
+            if (AuditHead.Read(headPath) is { } head && head.Seq > lastSeq)
+            {
+                throw new AuditLogException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path} ends at seq {lastSeq} but {headPath} records a checkpoint at seq {head.Seq}: entries were removed; run 'concord audit verify'."));
+            }
+        }
+
+        if (torn is not { } t)
+        {
+            return false;
+        }
+
+        file.SetLength(t.Offset);
+        file.Flush(flushToDisk: true);
+        end = t.Offset;
+
+        // A log starts with a checkpoint, even when the line torn was its first.
+        var genesis = lastSeq == 0;
+        if (genesis)
+        {
+            WriteCheckpoint(buffer);
+        }
+
+        var recovery = new AuditEvent(AuditEntryKind.Recovery)
+        {
+            Actor = AuditActor.Node(options.NodeId),
+            Reason = string.Create(CultureInfo.InvariantCulture, $"a torn last line ({t.Length} bytes at offset {t.Offset}) was cut off"),
+            Details = new JsonObject { ["offset"] = t.Offset, ["bytes"] = t.Length, ["sha256"] = t.Sha256 },
+        };
+        Seal(AuditEntryCodec.Encode(recovery), buffer);
+        sinceCheckpoint++;
+        return genesis;
+    }
+
+    /// <summary>Reads the lines after <see cref="end"/>: takes the last one's seq and hash, and returns a torn tail.</summary>
+    private Recovered? ReadAppended()
+    {
+        file.Position = end;
+        long lastOffset = -1, lastLength = 0, lastLine = lines;
+        Recovered? torn = null;
+        foreach (var line in LogLines.Read(file))
+        {
+            if (line.Terminated)
+            {
+                (lastOffset, lastLength, lastLine) = (end + line.Offset, line.Bytes.Length, lines + line.Number);
+            }
+            else
+            {
+                torn = new Recovered(end + line.Offset, line.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(line.Bytes.Span)));
+            }
+        }
+
+        if (lastOffset >= 0)
+        {
+            var bytes = new byte[lastLength];
+            file.Position = lastOffset;
+            file.ReadExactly(bytes);
+            var entry = ReadChecked(bytes, out var error)
+                ?? throw new AuditLogException(string.Create(CultureInfo.InvariantCulture, $"{path} line {lastLine}: the last entry is damaged ({error}); run 'concord audit verify'."));
+            if (entry.Seq <= lastSeq)
+            {
+                throw new AuditLogException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path} line {lastLine}: seq {entry.Seq} does not follow seq {lastSeq} written before: the file was replaced; run 'concord audit verify'."));
+            }
+
+            (lastSeq, lastHash, lines, end) = (entry.Seq, entry.Hash, lastLine, lastOffset + lastLength + 1);
+
+            // Only the last entry is read: if it is not a checkpoint, entries before it may be unsigned, and the next
+            // timer or closing checkpoint signs them.
+            sinceCheckpoint = entry.Kind == AuditEntryKind.Checkpoint ? 0 : Math.Max(sinceCheckpoint, 1);
+        }
+
+        return torn;
+    }
+
+    private static AuditEntry? ReadChecked(byte[] line, out string? error)
+    {
+        using var parsed = ParsedLine.Parse(line);
+        error = parsed.Error;
+        if (parsed.Entry is { } entry && AuditEntryCodec.ComputeHash(parsed.Document!.RootElement) != entry.Hash)
+        {
+            error = "its hash does not match its content";
+            return null;
+        }
+
+        return parsed.Entry;
+    }
+
+    /// <summary>Writes the batch at the end of the file with one write and one flush to disk; then the head, after a checkpoint.</summary>
+    private void Commit(ArrayBufferWriter<byte> buffer, bool checkpointed)
     {
         if (buffer.WrittenCount == 0)
         {
@@ -350,8 +390,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
 
         try
         {
+            file.Position = end;
             file.Write(buffer.WrittenSpan);
             file.Flush(flushToDisk: true);
+            end = file.Position;
+            lines += buffer.WrittenSpan.Count((byte)'\n');
             if (checkpointed)
             {
                 AuditHead.Write(headPath, lastCheckpointSeq, lastCheckpointHash);
@@ -359,18 +402,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            failure = e;
-            foreach (var (pending, _) in batch)
-            {
-                pending.Completion!.TrySetException(new AuditLogException($"The audit log {path} could not be written: {e.Message}", e));
-            }
-
-            return;
-        }
-
-        foreach (var (pending, entry) in batch)
-        {
-            pending.Completion!.TrySetResult(entry);
+            throw new AuditLogException($"The audit log {path} could not be written: {e.Message}", e);
         }
     }
 
@@ -400,16 +432,16 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     }
 
     /// <summary>
-    /// An entry to write (with <see cref="Event"/>), or a request for a checkpoint: forced (the first entry of a new log)
-    /// or only when entries were added since the last one (the timer's).
+    /// An entry to write (with <see cref="Event"/>), the opening of the log (<see cref="Open"/>), or the timer's request
+    /// for a checkpoint when entries were added since the last one.
     /// </summary>
-    private sealed record Pending(EncodedEvent? Event, bool Force)
+    private sealed record Pending(EncodedEvent? Event, bool Open)
     {
         public static readonly Pending TimedCheckpoint = new(null, false) { Completion = null };
 
-        public TaskCompletionSource<AuditEntry>? Completion { get; init; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<AuditEntry?>? Completion { get; init; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public static Pending Genesis() => new(null, true);
+        public static Pending Opening() => new(null, true);
     }
 
     private readonly record struct Recovered(long Offset, long Length, string Sha256);

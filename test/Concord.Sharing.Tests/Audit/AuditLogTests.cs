@@ -197,12 +197,38 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_writer_is_refused_while_the_log_is_open()
+    public async Task Two_writers_on_one_log_append_to_one_chain_as_a_node_and_an_administration_command_do()
     {
-        await using var log = await directory.OpenAsync();
+        var events = AuditLogDirectory.Events(200, seed: 11).ToList();
+        var first = await directory.OpenAsync(checkpointEntries: 7);
+        await using (first)
+        {
+            var second = await directory.OpenAsync(checkpointEntries: 5);
+            await using (second)
+            {
+                await Task.WhenAll(events.Select((e, i) => Task.Run(() => (i % 2 == 0 ? first : second).AppendAsync(e))));
+            }
 
-        var error = await Assert.ThrowsAsync<AuditLogException>(() => directory.OpenAsync());
-        Assert.Contains("is in use by another process", error.Message, StringComparison.Ordinal);
+            await first.AppendAsync(events[0]);
+        }
+
+        var verification = directory.Verify();
+        Assert.True(verification.IsValid, verification.Violation?.ToString());
+        Assert.Equal(201, AuditLogReader.Read(directory.Path).Count(e => e.Kind != AuditEntryKind.Checkpoint));
+        Assert.Equal(0, verification.UnsignedTail);
+    }
+
+    [Fact]
+    public async Task A_torn_first_line_is_cut_off_and_the_log_still_starts_with_a_checkpoint()
+    {
+        File.WriteAllText(directory.LogPath, "{\"seq\":1,\"ti");
+
+        await using (await directory.OpenAsync())
+        {
+        }
+
+        Assert.Equal([AuditEntryKind.Checkpoint, AuditEntryKind.Recovery, AuditEntryKind.Checkpoint], AuditLogReader.Read(directory.Path).Select(e => e.Kind));
+        Assert.True(directory.Verify().IsValid, directory.Verify().Violation?.ToString());
     }
 
     [Fact]
