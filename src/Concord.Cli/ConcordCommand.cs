@@ -29,6 +29,7 @@ internal static class ConcordCommand
             TokenCommand.Create(environment),
             CollectionCommand.Create(environment),
             DetectCommand.Create(environment),
+            Commands.Audit.AuditCommand.Create(environment),
         };
         return root;
     }

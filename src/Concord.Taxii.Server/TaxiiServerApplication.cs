@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Patterning;
+using Concord.Sharing.Audit;
 using Concord.Stix.Validation;
 using Concord.Storage;
 using Concord.Taxii.Server.Internal;
@@ -31,8 +32,9 @@ public static class TaxiiServerApplication
     /// <param name="options">The settings.</param>
     /// <param name="configureLogging">Adjusts logging (by default: console, warnings and above).</param>
     /// <param name="time">The clock; the system clock when null.</param>
+    /// <param name="audit">The node's audit log, which records every POST before it is answered; null records nothing (tests and benchmarks of the bare server).</param>
     /// <exception cref="InvalidOperationException">A listening URL is invalid, plain HTTP is asked for off loopback, or the certificate is missing.</exception>
-    public static WebApplication Build(IConcordStore store, TaxiiServerOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null)
+    public static WebApplication Build(IConcordStore store, TaxiiServerOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null, IAuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +65,7 @@ public static class TaxiiServerApplication
         builder.Services.AddSingleton(new StixValidator(new StixValidatorOptions { PatternChecker = new StixPatternChecker() }));
         builder.Services.AddSingleton(services => new Authenticator(store, options, clock));
         builder.Services.AddSingleton<TaxiiHandlers>();
+        builder.Services.AddSingleton(new IngestAudit(audit, store));
 
         var app = builder.Build();
         app.UseMiddleware<ErrorBoundaryMiddleware>();

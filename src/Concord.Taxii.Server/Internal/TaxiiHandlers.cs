@@ -14,6 +14,7 @@ using Concord.Storage.Objects;
 using Concord.Storage.Status;
 using Concord.Taxii.Resources;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Concord.Taxii.Server.Internal;
 
@@ -258,6 +259,7 @@ internal sealed class TaxiiHandlers
             }
 
             var status = await AddAsync(caller, root, collection, objects, requestTimestamp, context.RequestAborted).ConfigureAwait(false);
+            await context.RequestServices.GetRequiredService<IngestAudit>().RecordAsync(caller, root, collection, status, context.RequestAborted).ConfigureAwait(false);
             await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
         }
     }

@@ -1,6 +1,8 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Node;
 using Concord.Storage;
 using Concord.Storage.Accounts;
@@ -31,7 +33,8 @@ internal static class CollectionCommand
                 return ExitCodes.InputError;
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "collection add");
+            var configuration = NodeOptions.Configuration(parse, data);
+            using var store = NodeOptions.OpenInitialised(configuration, environment, "collection add");
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -73,7 +76,16 @@ internal static class CollectionCommand
             }
 
             environment.Out.WriteLine(collection.Id.ToString("D"));
-            return ExitCodes.Success;
+            var details = new JsonObject
+            {
+                ["collection"] = collection.Id.ToString("D"),
+                ["api_root"] = root,
+                ["title"] = collection.Title,
+                ["read"] = new JsonArray([.. readers.Order(StringComparer.Ordinal).Select(r => JsonValue.Create(r))]),
+                ["write"] = new JsonArray([.. writers.Order(StringComparer.Ordinal).Select(w => JsonValue.Create(w))]),
+            };
+            var audited = await AdministrationAudit.RecordAsync(configuration, environment, "collection add", null, "collection added", details, cancellationToken).ConfigureAwait(false);
+            return audited ? ExitCodes.Success : ExitCodes.InputError;
         });
         return new Command("collection", "Manage TAXII collections.") { add };
     }

@@ -1,7 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Node;
+using Concord.Sharing.Audit;
 using Concord.Storage;
 
 namespace Concord.Cli.Commands.Org;
@@ -16,7 +18,8 @@ internal static class OrgCommand
         var add = new Command("add", "Add a member organization.") { data, name };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "org add");
+            var configuration = NodeOptions.Configuration(parse, data);
+            using var store = NodeOptions.OpenInitialised(configuration, environment, "org add");
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -26,7 +29,9 @@ internal static class OrgCommand
             {
                 var organization = await store.CreateOrganizationAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
                 environment.Out.WriteLine($"Added organization {organization.Name} ({organization.Id:D})");
-                return ExitCodes.Success;
+                var audited = await AdministrationAudit.RecordAsync(
+                    configuration, environment, "org add", new AuditOrganization(organization.Id, organization.Name), "organization added", [], cancellationToken).ConfigureAwait(false);
+                return audited ? ExitCodes.Success : ExitCodes.InputError;
             }
             catch (StorageConflictException)
             {

@@ -1,7 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Node;
+using Concord.Sharing.Audit;
 using Concord.Storage.Accounts;
 using Concord.Taxii.Server.Accounts;
 
@@ -25,7 +27,8 @@ internal static class TokenCommand
                 return ExitCodes.InputError;
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "token create");
+            var configuration = NodeOptions.Configuration(parse, data);
+            using var store = NodeOptions.OpenInitialised(configuration, environment, "token create");
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -48,7 +51,16 @@ internal static class TokenCommand
             }, cancellationToken).ConfigureAwait(false);
             environment.Out.WriteLine(token);
             environment.Error.WriteLine("The token is shown once; send it as 'Authorization: Bearer <token>'.");
-            return ExitCodes.Success;
+            var organization = await store.GetOrganizationAsync(owner.OrganizationId, cancellationToken).ConfigureAwait(false);
+            var audited = await AdministrationAudit.RecordAsync(
+                configuration,
+                environment,
+                "token create",
+                organization is null ? null : new AuditOrganization(organization.Id, organization.Name),
+                "API token created",
+                new() { ["user"] = owner.Name, ["token"] = name, ["expires_days"] = parse.GetValue(days) },
+                cancellationToken).ConfigureAwait(false);
+            return audited ? ExitCodes.Success : ExitCodes.InputError;
         });
         return new Command("token", "Manage API tokens (Bearer authentication).") { create };
     }

@@ -1,7 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Node;
+using Concord.Sharing.Audit;
 using Concord.Storage;
 using Concord.Taxii.Server.Accounts;
 
@@ -43,7 +45,8 @@ internal static class UserCommand
                 }
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "user add");
+            var configuration = NodeOptions.Configuration(parse, data);
+            using var store = NodeOptions.OpenInitialised(configuration, environment, "user add");
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -65,7 +68,9 @@ internal static class UserCommand
                     environment.Out.WriteLine($"  password: {password}    (shown once; store it now)");
                 }
 
-                return ExitCodes.Success;
+                var audited = await AdministrationAudit.RecordAsync(
+                    configuration, environment, "user add", new AuditOrganization(org.Id, org.Name), "user added", new() { ["user"] = user.Name }, cancellationToken).ConfigureAwait(false);
+                return audited ? ExitCodes.Success : ExitCodes.InputError;
             }
             catch (StorageConflictException)
             {
