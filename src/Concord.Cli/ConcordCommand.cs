@@ -33,6 +33,7 @@ internal static class ConcordCommand
             DetectCommand.Create(environment),
             GroupCommand.Create(environment),
             AgreementCommand.Create(environment),
+            Commands.Audit.AuditCommand.Create(environment),
         };
         return root;
     }

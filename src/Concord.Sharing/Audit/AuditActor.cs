@@ -33,7 +33,7 @@ public sealed record AuditActor(AuditActorType Type, string Name)
     public static AuditActor Local(string name) => new(AuditActorType.Local, name);
 }
 
-/// <summary>The kinds of <see cref="AuditActor"/>; wire names are the lower-case member names.</summary>
+/// <summary>The kinds of <see cref="AuditActor"/>; their wire names (<see cref="AuditActorTypes.ToName"/>) are the lower-case member names.</summary>
 public enum AuditActorType
 {
     /// <summary><c>user</c>: a user signed in with a password.</summary>
@@ -50,4 +50,28 @@ public enum AuditActorType
 
     /// <summary><c>local</c>: an operator running a <c>concord</c> command on the node's machine.</summary>
     Local,
+}
+
+/// <summary>The wire names of <see cref="AuditActorType"/> (the <c>type</c> member of an entry's <c>actor</c>).</summary>
+public static class AuditActorTypes
+{
+    private static readonly string[] Names = ["user", "token", "peer", "node", "local"];
+
+    /// <summary>The wire name of an actor type.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The name, e.g. <c>user</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined type.</exception>
+    public static string ToName(this AuditActorType type) =>
+        (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, "Not an actor type.");
+
+    /// <summary>The actor type with this wire name (compared ordinally).</summary>
+    /// <param name="name">The wire name.</param>
+    /// <param name="type">The type, when found.</param>
+    /// <returns>Whether the name is an actor type.</returns>
+    public static bool TryParse(string? name, out AuditActorType type)
+    {
+        var index = Array.IndexOf(Names, name);
+        type = (AuditActorType)Math.Max(index, 0);
+        return index >= 0;
+    }
 }

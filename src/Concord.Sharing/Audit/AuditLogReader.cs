@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Globalization;
+using System.Text;
 using Concord.Sharing.Audit.Internal;
 
 namespace Concord.Sharing.Audit;
@@ -15,7 +16,15 @@ public static class AuditLogReader
     /// <exception cref="AuditLogException">
     /// The log does not exist or cannot be read, or a line is not an entry, or the last line is incomplete; the message names the file and line.
     /// </exception>
-    public static IEnumerable<AuditEntry> Read(string directory)
+    public static IEnumerable<AuditEntry> Read(string directory) => ReadLines(directory).Select(line => line.Entry);
+
+    /// <summary>The lines of the log in <paramref name="directory"/>: each entry with its line number and stored text.</summary>
+    /// <param name="directory">The log's directory.</param>
+    /// <returns>The lines in file order.</returns>
+    /// <exception cref="AuditLogException">
+    /// The log does not exist or cannot be read, or a line is not an entry, or the last line is incomplete; the message names the file and line.
+    /// </exception>
+    public static IEnumerable<AuditLogLine> ReadLines(string directory)
     {
         var path = Path.Combine(directory, AuditLog.LogFileName);
         FileStream stream;
@@ -39,7 +48,8 @@ public static class AuditLogReader
                 }
 
                 using var parsed = ParsedLine.Parse(line.Bytes);
-                yield return parsed.Entry ?? throw new AuditLogException(string.Create(CultureInfo.InvariantCulture, $"{path} line {line.Number}: not an audit entry: {parsed.Error}"));
+                var entry = parsed.Entry ?? throw new AuditLogException(string.Create(CultureInfo.InvariantCulture, $"{path} line {line.Number}: not an audit entry: {parsed.Error}"));
+                yield return new AuditLogLine(line.Number, entry, Encoding.UTF8.GetString(line.Bytes.Span));
             }
         }
     }

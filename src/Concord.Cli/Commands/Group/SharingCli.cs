@@ -3,11 +3,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Node;
 using Concord.Sharing;
 using Concord.Sharing.Administration;
 using Concord.Sharing.Audit;
-using NSec.Cryptography;
 
 namespace Concord.Cli.Commands.Group;
 
@@ -17,9 +17,6 @@ namespace Concord.Cli.Commands.Group;
 /// </summary>
 internal static class SharingCli
 {
-    /// <summary>The audit log's folder in the data directory.</summary>
-    public const string AuditDirectory = "audit";
-
     public static AuditActor Operator => AuditActor.Local(Environment.UserName);
 
     /// <summary>Runs one administration action on an initialised node.</summary>
@@ -34,13 +31,13 @@ internal static class SharingCli
 
         var directory = NodeConfiguration.DataDirectory(configuration);
         var identity = NodeIdentity.Load(directory);
-        using var key = Key.Import(SignatureAlgorithm.Ed25519, File.ReadAllBytes(Path.Combine(directory, NodeIdentity.PrivateKeyFile)), KeyBlobFormat.PkixPrivateKeyText);
+        using var key = NodeIdentity.LoadSigningKey(directory);
         AuditLog audit;
         try
         {
-            audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = Path.Combine(directory, AuditDirectory), SigningKey = key, NodeId = identity.StixId }).ConfigureAwait(false);
+            audit = await AuditLog.OpenAsync(AuditSettings.Options(configuration, key, identity.StixId)).ConfigureAwait(false);
         }
-        catch (AuditLogException e)
+        catch (Exception e) when (e is AuditLogException or InvalidOperationException)
         {
             // The running node holds the log: changes then go through its HTTP admin API, so that they are audited in order.
             environment.Error.WriteLine($"concord {command}: {e.Message} While the node runs, use its admin API (/api/v1/).");

@@ -1,8 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Node;
+using Concord.Sharing.Audit;
 using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Microsoft.Extensions.Hosting;
@@ -67,6 +69,20 @@ internal static class ServeCommand
                 return ExitCodes.InputError;
             }
 
+            using var signingKey = NodeIdentity.LoadSigningKey(directory);
+            AuditLog audit;
+            try
+            {
+                audit = await AuditLog.OpenAsync(AuditSettings.Options(configuration, signingKey, identity.StixId), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AuditLogException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"concord serve: the audit log cannot be opened: {e.Message}");
+                return ExitCodes.InputError;
+            }
+
+            // Disposed last, after the server has stopped, so that its final checkpoint signs everything the server recorded.
+            await using var auditLog = audit.ConfigureAwait(false);
             var store = SqliteStore.Open(NodeConfiguration.DatabasePath(configuration));
             await using (store.ConfigureAwait(false))
             {

@@ -18,8 +18,6 @@ internal static class AuditEntryCodec
 {
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    private static readonly string[] ActorTypes = ["user", "token", "peer", "node", "local"];
-
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
 
     /// <summary>
@@ -36,7 +34,7 @@ internal static class AuditEntryCodec
             if (auditEvent.Actor is { } actor)
             {
                 writer.WriteStartObject("actor");
-                writer.WriteString("type", ActorTypeName(actor.Type));
+                writer.WriteString("type", actor.Type.ToName());
                 writer.WriteString("name", actor.Name);
                 writer.WriteEndObject();
             }
@@ -139,16 +137,6 @@ internal static class AuditEntryCodec
         Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"concord-audit-checkpoint/1\n{signedSeq}\n{signedHash}"));
 
     public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    public static string ActorTypeName(AuditActorType type) =>
-        (uint)type < (uint)ActorTypes.Length ? ActorTypes[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, "Not an actor type.");
-
-    public static bool TryParseActorType(string? name, out AuditActorType type)
-    {
-        var index = Array.IndexOf(ActorTypes, name);
-        type = (AuditActorType)Math.Max(index, 0);
-        return index >= 0;
-    }
 
     // RFC 8785 section 3.2.3: members sorted by the UTF-16 code units of their names. The names are the format's own
     // lower-case ASCII names (a reader rejects any other before hashing), so they need no escaping.

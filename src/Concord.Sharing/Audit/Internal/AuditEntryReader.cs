@@ -90,7 +90,7 @@ internal static class AuditEntryReader
     {
         ExpectObject(actor, "$.actor", "type", "name");
         var typeName = RequiredString(actor, "type", "$.actor");
-        return AuditEntryCodec.TryParseActorType(typeName, out var type)
+        return AuditActorTypes.TryParse(typeName, out var type)
             ? new AuditActor(type, RequiredString(actor, "name", "$.actor"))
             : throw new FormatException($"$.actor.type: unknown actor type '{typeName}'");
     }
