@@ -89,7 +89,7 @@ internal static class ServeCommand
                 Microsoft.AspNetCore.Builder.WebApplication app;
                 try
                 {
-                    app = TaxiiServerApplication.Build(store, options);
+                    app = TaxiiServerApplication.Build(store, options, audit: audit);
                 }
                 catch (InvalidOperationException e)
                 {
