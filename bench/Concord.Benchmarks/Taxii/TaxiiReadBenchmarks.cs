@@ -50,7 +50,7 @@ public class TaxiiReadBenchmarks
         select.Prepare();
     }
 
-    private static string? LeadingNext(byte[] body)
+    internal static string? LeadingNext(byte[] body)
     {
         var reader = new System.Text.Json.Utf8JsonReader(body);
         reader.Read();
