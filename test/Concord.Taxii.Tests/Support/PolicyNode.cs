@@ -104,7 +104,7 @@ public sealed class PolicyNode : IAsyncDisposable
     public Task<Response> GetAsync(Guid organization, Uri url) => SendAsync(HttpMethod.Get, url, organization);
 
     /// <summary>A request with TAXII Accept, the organization's token (none when null) and a JSON body (none when null).</summary>
-    public async Task<Response> SendAsync(HttpMethod method, Uri url, Guid? organization, string? json = null)
+    public async Task<Response> SendAsync(HttpMethod method, Uri url, Guid? organization, string? json = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("Accept", TaxiiMediaTypes.Taxii21);
@@ -115,7 +115,8 @@ public sealed class PolicyNode : IAsyncDisposable
 
         if (json is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
         using var response = await Http.SendAsync(request);
