@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Runtime.InteropServices;
+using Concord.Storage.Internal;
 using Concord.Storage.Objects;
 using Concord.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
@@ -240,7 +241,7 @@ public sealed partial class SqliteStore
 
         var row = new VersionRow(dateAdded, key, version, header.SpecVersion, true, true, true);
         versions.Add(row);
-        var flagged = ComputeFlags(versions);
+        var flagged = VersionFlags.Compute(versions);
         var self = flagged[^1];
 
         var insert = session.Command(
@@ -287,55 +288,11 @@ public sealed partial class SqliteStore
         return rows;
     }
 
-    /// <summary>
-    /// Sets latest_spec (the object's greatest spec version), and is_first / is_last (the least and greatest version key
-    /// among the latest-spec versions) for the versions of one object. Returns the rows with the new flags, in the same order.
-    /// </summary>
-    private static VersionRow[] ComputeFlags(List<VersionRow> rows)
-    {
-        var latest = rows[0].Spec;
-        foreach (var row in rows)
-        {
-            if (VersionKey.CompareSpecVersions(row.Spec, latest) > 0)
-            {
-                latest = row.Spec;
-            }
-        }
-
-        string? min = null, max = null;
-        foreach (var row in rows)
-        {
-            if (string.Equals(row.Spec, latest, StringComparison.Ordinal))
-            {
-                min = min is null || string.CompareOrdinal(row.Key, min) < 0 ? row.Key : min;
-                max = max is null || string.CompareOrdinal(row.Key, max) > 0 ? row.Key : max;
-            }
-        }
-
-        var result = new VersionRow[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var isLatest = string.Equals(row.Spec, latest, StringComparison.Ordinal);
-            result[i] = row with
-            {
-                LatestSpec = isLatest,
-                First = isLatest && string.Equals(row.Key, min, StringComparison.Ordinal),
-                Last = isLatest && string.Equals(row.Key, max, StringComparison.Ordinal),
-                Changed = row.LatestSpec != isLatest
-                    || row.First != (isLatest && string.Equals(row.Key, min, StringComparison.Ordinal))
-                    || row.Last != (isLatest && string.Equals(row.Key, max, StringComparison.Ordinal)),
-            };
-        }
-
-        return result;
-    }
-
     private static void RecomputeFlags(Session session, List<VersionRow> rows)
     {
         if (rows.Count > 0)
         {
-            UpdateFlags(session, ComputeFlags(rows));
+            UpdateFlags(session, VersionFlags.Compute(rows));
         }
     }
 
@@ -357,10 +314,5 @@ public sealed partial class SqliteStore
             update.Parameters[3].Value = row.DateAdded;
             update.ExecuteNonQuery();
         }
-    }
-
-    private readonly record struct VersionRow(long DateAdded, string Key, string Version, string Spec, bool LatestSpec, bool First, bool Last)
-    {
-        public bool Changed { get; init; }
     }
 }

@@ -6,7 +6,7 @@ using Concord.Storage.Objects;
 namespace Concord.Storage.Conformance;
 
 /// <summary>Date added ordering under concurrency and clock changes, paging while writing, and durability across reopening.</summary>
-public abstract class OrderingConformance : StoreTestBase
+public abstract partial class OrderingConformance : StoreTestBase
 {
     [Fact]
     public async Task Paging_ten_thousand_objects_while_another_thread_inserts_never_skips_or_repeats()
