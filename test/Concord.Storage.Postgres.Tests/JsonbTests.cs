@@ -8,14 +8,8 @@ using Concord.Storage.Postgres.Internal;
 namespace Concord.Storage.Postgres.Tests;
 
 /// <summary>Objects are stored as jsonb for queries on content, and byte for byte even when jsonb cannot hold them.</summary>
-public sealed class JsonbTests : IAsyncLifetime
+public sealed class JsonbTests : PostgresTestBase
 {
-    private readonly PostgresSchemas schemas = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => schemas.DeleteAsync();
-
     public static TheoryData<string, bool> Texts => new()
     {
         { "\"plain\"", true },
@@ -42,14 +36,14 @@ public sealed class JsonbTests : IAsyncLifetime
     [MemberData(nameof(Texts))]
     public async Task Every_text_round_trips_and_body_is_jsonb_exactly_when_it_can_be(string json, bool holds)
     {
-        await using var store = await schemas.OpenAsync("main", TimeProvider.System);
+        await using var store = await Schemas.OpenAsync("main", TimeProvider.System);
         var collection = new CollectionInfo(Guid.NewGuid(), "api1", "c");
         await store.CreateCollectionAsync(collection);
         var bytes = StoreObjects.Indicator(1, ",\"name\":" + json);
 
         var added = Assert.Single(await store.AddObjectsAsync(collection.Id, [bytes]));
         var stored = Assert.Single((await store.GetObjectsAsync(collection.Id, ObjectQuery.Default)).Items);
-        var name = await PostgresServer.ExecuteAsync($"SELECT body->>'name' FROM \"{schemas.Name("main")}\".objects;");
+        var name = await PostgresServer.ExecuteAsync($"SELECT body->>'name' FROM \"{Schemas.Name("main")}\".objects;");
 
         Assert.Equal(AddOutcome.Added, added.Outcome);
         Assert.Equal(bytes.ToArray(), stored.Json.ToArray());

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.ComponentModel;
+using Concord.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -9,7 +10,7 @@ using Xunit.Sdk;
 namespace Concord.Storage.Postgres.Tests;
 
 /// <summary>
-/// xunit's framework, except that without a PostgreSQL server (<see cref="PostgresServer.SkipReason"/>) every test of
+/// xunit's framework, except that without a PostgreSQL server (<see cref="TestPostgres.SkipReason"/>) every test of
 /// this assembly, the inherited conformance tests included, is reported skipped with the reason instead of failing.
 /// </summary>
 public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
@@ -22,7 +23,7 @@ public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestF
     {
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
         {
-            if (PostgresServer.SkipReason is not { } reason || !testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).Any())
+            if (TestPostgres.SkipReason is not { } reason || !testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).Any())
             {
                 return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);
             }

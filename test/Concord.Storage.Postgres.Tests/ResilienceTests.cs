@@ -2,24 +2,19 @@
 
 using Concord.Storage.Collections;
 using Concord.Storage.Objects;
+using Concord.Testing;
 using Npgsql;
 
 namespace Concord.Storage.Postgres.Tests;
 
 /// <summary>Transient failures are retried; permanent ones are reported at once with PostgreSQL's reason.</summary>
-public sealed class ResilienceTests : IAsyncLifetime
+public sealed class ResilienceTests : PostgresTestBase
 {
-    private readonly PostgresSchemas schemas = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => schemas.DeleteAsync();
-
     [Fact]
     public async Task Writes_and_reads_succeed_after_the_server_terminates_every_connection_of_the_store()
     {
         var application = "concord-resilience-" + Guid.NewGuid().ToString("N")[..8];
-        await using var store = await schemas.OpenAsync("main", TimeProvider.System, application);
+        await using var store = await Schemas.OpenAsync("main", TimeProvider.System, application);
         var collection = new CollectionInfo(Guid.NewGuid(), "api1", "c");
         await store.CreateCollectionAsync(collection);
         await store.AddObjectsAsync(collection.Id, [StoreObjects.Indicator(1)]);
@@ -38,7 +33,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_database_is_a_permanent_error_naming_it()
     {
-        var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = "concord_no_such_database" }.ToString();
+        var connection = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Database = "concord_no_such_database" }.ToString();
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => PostgresStore.OpenAsync(connection));
 
@@ -55,7 +50,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var connection = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2 }.ToString();
+        var connection = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2 }.ToString();
 
         var error = await Assert.ThrowsAsync<NpgsqlException>(() => PostgresStore.OpenAsync(new PostgresStoreOptions(connection) { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromMilliseconds(10) }));
 

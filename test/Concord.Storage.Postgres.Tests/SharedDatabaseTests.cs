@@ -7,20 +7,14 @@ using Concord.Storage.Objects;
 namespace Concord.Storage.Postgres.Tests;
 
 /// <summary>Several processes on one database: the date added stays strictly increasing per collection in commit order.</summary>
-public sealed class SharedDatabaseTests : IAsyncLifetime
+public sealed class SharedDatabaseTests : PostgresTestBase
 {
-    private readonly PostgresSchemas schemas = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => schemas.DeleteAsync();
-
     [Fact]
     public async Task Two_stores_with_clocks_an_hour_apart_give_one_collection_unique_increasing_dates()
     {
         var behind = new ManualClock { Now = DateTimeOffset.UtcNow - TimeSpan.FromHours(1) };
-        await using var first = await schemas.OpenAsync("shared", TimeProvider.System);
-        await using var second = await schemas.OpenAsync("shared", behind);
+        await using var first = await Schemas.OpenAsync("shared", TimeProvider.System);
+        await using var second = await Schemas.OpenAsync("shared", behind);
         var collection = new CollectionInfo(Guid.NewGuid(), "api1", "c");
         await first.CreateCollectionAsync(collection);
 

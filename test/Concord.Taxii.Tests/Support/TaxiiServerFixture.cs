@@ -1,21 +1,27 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Net.Http.Headers;
+using Concord.Storage;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
+using Concord.Storage.Postgres;
 using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Concord.Taxii.Server.Accounts;
+using Concord.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Concord.Taxii.Tests.Support;
 
 /// <summary>
-/// The real server (Kestrel on a loopback port it picks) over a SQLite store in a temporary directory, with three
-/// organizations: alpha (the node), beta and gamma, their users and tokens, and collections with different grants.
+/// The real server (Kestrel on a loopback port it picks) over a store, with three organizations: alpha (the node), beta
+/// and gamma, their users and tokens, and collections with different grants. The store is SQLite in a temporary directory,
+/// or with <c>CONCORD_TEST_ENGINE=postgres</c> PostgreSQL in a fresh schema on <c>CONCORD_TEST_POSTGRES</c>, dropped
+/// afterwards (<c>.ci/run</c> runs these tests once per engine).
 /// </summary>
 public sealed class TaxiiServerFixture : IAsyncLifetime
 {
@@ -23,9 +29,10 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public const long MaxContentLength = 1024 * 1024;
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "concord-taxii-" + Guid.NewGuid().ToString("N"));
+    private readonly string? schema = TestPostgres.EngineIsPostgres ? TestPostgres.NewSchema("taxii") : null;
     private WebApplication? app;
 
-    public SqliteStore Store { get; private set; } = null!;
+    public IConcordStore Store { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -55,7 +62,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        Store = SqliteStore.Open(Path.Combine(directory, "concord.db"));
+        Store = schema is null ? SqliteStore.Open(Path.Combine(directory, "concord.db")) : await PostgresStore.OpenAsync(TestPostgres.InSchema(schema));
         var alpha = await Store.CreateOrganizationAsync("alpha");
         var beta = await Store.CreateOrganizationAsync("beta");
         var gamma = await Store.CreateOrganizationAsync("gamma");
@@ -96,6 +103,12 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
         await Store.DisposeAsync();
         Http.Dispose();
         Directory.Delete(directory, recursive: true);
+        if (schema is not null)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionString);
+            await using var drop = dataSource.CreateCommand($"DROP SCHEMA \"{schema}\" CASCADE;");
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     public TaxiiClient Client(string token) => new(Http, TaxiiCredentials.Bearer(token));

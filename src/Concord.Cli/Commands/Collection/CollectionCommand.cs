@@ -31,7 +31,7 @@ internal static class CollectionCommand
                 return ExitCodes.InputError;
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "collection add");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, data), environment, "collection add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

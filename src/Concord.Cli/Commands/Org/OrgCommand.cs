@@ -16,7 +16,7 @@ internal static class OrgCommand
         var add = new Command("add", "Add a member organization.") { data, name };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "org add");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, data), environment, "org add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -39,7 +39,7 @@ internal static class OrgCommand
         var list = new Command("list", "List the organizations.") { listData };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, listData), environment, "org list");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, listData), environment, "org list", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

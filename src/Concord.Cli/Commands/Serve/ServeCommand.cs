@@ -3,7 +3,6 @@
 using System.CommandLine;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Node;
-using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Microsoft.Extensions.Hosting;
 
@@ -40,6 +39,7 @@ internal static class ServeCommand
             try
             {
                 options = NodeConfiguration.ServerOptions(configuration);
+                StoreFactory.Engine(configuration);
             }
             catch (InvalidOperationException e)
             {
@@ -49,7 +49,7 @@ internal static class ServeCommand
 
             if (!NodeIdentity.Exists(directory))
             {
-                var init = await InitCommand.InitializeAsync(directory, NodeConfiguration.DatabasePath(configuration), InitCommand.DefaultOrganization, environment, cancellationToken).ConfigureAwait(false);
+                var init = await InitCommand.InitializeAsync(configuration, InitCommand.DefaultOrganization, environment, cancellationToken).ConfigureAwait(false);
                 if (init != ExitCodes.Success)
                 {
                     return init;
@@ -67,7 +67,12 @@ internal static class ServeCommand
                 return ExitCodes.InputError;
             }
 
-            var store = SqliteStore.Open(NodeConfiguration.DatabasePath(configuration));
+            var store = await StoreFactory.OpenAsync(configuration, environment, "serve", cancellationToken).ConfigureAwait(false);
+            if (store is null)
+            {
+                return ExitCodes.InputError;
+            }
+
             await using (store.ConfigureAwait(false))
             {
                 Microsoft.AspNetCore.Builder.WebApplication app;

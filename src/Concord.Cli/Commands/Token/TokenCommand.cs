@@ -25,7 +25,7 @@ internal static class TokenCommand
                 return ExitCodes.InputError;
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "token create");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, data), environment, "token create", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

@@ -43,7 +43,7 @@ internal static class UserCommand
                 }
             }
 
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, data), environment, "user add");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, data), environment, "user add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;
