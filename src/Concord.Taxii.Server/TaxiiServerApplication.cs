@@ -111,7 +111,7 @@ public static partial class TaxiiServerApplication
         }
         catch (Exception e) when (e is DbException or TimeoutException || (e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
         {
-            LogUnhealthy(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TaxiiServerApplication)), e);
+            LogUnhealthy(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TaxiiServerApplication)), e.Message);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             body = "{\"status\":\"unavailable\",\"storage\":\"unreachable\"}";
         }
@@ -120,6 +120,6 @@ public static partial class TaxiiServerApplication
         await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the store did not answer")]
-    private static partial void LogUnhealthy(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the store did not answer: {Reason}")]
+    private static partial void LogUnhealthy(ILogger logger, string reason);
 }
