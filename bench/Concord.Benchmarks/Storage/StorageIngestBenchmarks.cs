@@ -13,6 +13,7 @@ namespace Concord.Benchmarks.Storage;
 /// Ingest: 10,000 STIX objects through the SQLite store in batches of 1,000 (one durable transaction each, as a
 /// TAXII POST), next to the same objects bulk-inserted into a bare table (one transaction, prepared insert).
 /// Each iteration starts from empty databases. Target for the whole TAXII path: at least 40% of the bare rate.
+/// The PostgreSQL store runs the same batches in the same run (<see cref="PostgresBench"/>: needs <c>CONCORD_TEST_POSTGRES</c>).
 /// </summary>
 [Config(typeof(ThroughputConfig))]
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 12)]
@@ -22,6 +23,7 @@ public class StorageIngestBenchmarks
     private string folder = string.Empty;
     private SqliteStore? store;
     private SqliteConnection? bare;
+    private PostgresBench? postgres;
     private Guid collection;
 
     /// <summary>The input, as a key for the objects/s column.</summary>
@@ -54,6 +56,12 @@ public class StorageIngestBenchmarks
         StorageData.Delete(folder);
     }
 
+    [IterationSetup(Target = nameof(PostgresStoreAddInBatchesOf1000))]
+    public void OpenEmptyPostgres() => postgres = PostgresBench.OpenAsync().GetAwaiter().GetResult();
+
+    [IterationCleanup(Target = nameof(PostgresStoreAddInBatchesOf1000))]
+    public void ClosePostgres() => postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     /// <summary>The baseline: one transaction, one prepared insert of the raw bytes.</summary>
     [Benchmark(Baseline = true)]
     public void BareBulkInsert() => StorageData.BulkInsert(bare!, objects);
@@ -65,6 +73,16 @@ public class StorageIngestBenchmarks
         for (var i = 0; i < objects.Length; i += StorageData.Batch)
         {
             await store!.AddObjectsAsync(collection, objects.AsMemory(i, StorageData.Batch).ToArray());
+        }
+    }
+
+    /// <summary>The PostgreSQL store: the same ten batches, each one transaction (row lock, versions, jsonb) committed with fsync.</summary>
+    [Benchmark]
+    public async Task PostgresStoreAddInBatchesOf1000()
+    {
+        for (var i = 0; i < objects.Length; i += StorageData.Batch)
+        {
+            await postgres!.Store.AddObjectsAsync(postgres.Collection, objects.AsMemory(i, StorageData.Batch).ToArray());
         }
     }
 }
