@@ -3,6 +3,7 @@
 using Concord.Storage.Internal;
 using Concord.Storage.Objects;
 using Concord.Storage.Postgres.Internal;
+using Concord.Storage.Status;
 using Npgsql;
 
 namespace Concord.Storage.Postgres;
@@ -14,71 +15,31 @@ public sealed partial class PostgresStore
     private const string ObjectColumns = ManifestColumns + ", o.raw";
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objects);
+        var batch = Batch.Read(objects);
+        return RunAsync<IReadOnlyList<AddObjectResult>>(
+            async (connection, ct) => await AddAsync(connection, collectionId, batch, ct).ConfigureAwait(false),
+            transaction: true,
+            cancellationToken);
+    }
 
-        // Reading the headers is CPU work: done before the transaction, so the collection stays locked for less time.
-        var headers = new ObjectHeader[objects.Count];
-        var errors = new string?[objects.Count];
-        var jsonb = new bool[objects.Count];
-        for (var i = 0; i < objects.Count; i++)
-        {
-            if (ObjectHeader.TryRead(objects[i].Span, out headers[i], out errors[i]) && HasNul(headers[i]) is { } property)
-            {
-                errors[i] = $"The property '{property}' contains U+0000, which PostgreSQL text cannot hold.";
-            }
-
-            jsonb[i] = errors[i] is null && JsonbText.CanHold(objects[i].Span);
-        }
-
-        var ids = headers.Where((_, i) => errors[i] is null).Select(h => h.Id).Distinct(StringComparer.Ordinal).ToArray();
-        return await RunAsync<IReadOnlyList<AddObjectResult>>(
+    /// <inheritdoc />
+    public Task<StatusResource> AddObjectsWithStatusAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(statusOf);
+        var batch = Batch.Read(objects);
+        return RunAsync(
             async (connection, ct) =>
             {
-                var (collection, last) = await LockCollectionAsync(connection, collectionId, ct).ConfigureAwait(false);
-                var versions = await LoadVersionsAsync(connection, collection, ids, ct).ConfigureAwait(false);
-                var added = new Dictionary<long, NewVersion>();
-                var results = new AddObjectResult[objects.Count];
-                for (var i = 0; i < objects.Count; i++)
-                {
-                    if (errors[i] is { } error)
-                    {
-                        results[i] = new AddObjectResult(AddOutcome.Rejected, string.Empty, string.Empty, null, error);
-                        continue;
-                    }
-
-                    var header = headers[i];
-                    if (!versions.TryGetValue(header.Id, out var rows))
-                    {
-                        versions[header.Id] = rows = [];
-                    }
-
-                    if (Existing(rows, header) is { } present)
-                    {
-                        results[i] = new AddObjectResult(AddOutcome.AlreadyPresent, header.Id, present.Version, new DateAdded(present.DateAdded), null);
-                        continue;
-                    }
-
-                    last = Math.Max(DateAdded.FromInstant(clock.GetUtcNow()).UnixMicroseconds, checked(last + 1));
-                    var version = header.Version?.Text ?? new DateAdded(last).ToString();
-                    var key = header.Version is { } stixVersion ? VersionKey.Of(stixVersion) : VersionKey.Of(new DateAdded(last));
-                    rows.Add(new VersionRow(last, key, version, header.SpecVersion, false, false, false));
-                    added[last] = new NewVersion(header.Type, objects[i], jsonb[i]);
-                    results[i] = new AddObjectResult(AddOutcome.Added, header.Id, version, new DateAdded(last), null);
-                }
-
-                if (added.Count > 0)
-                {
-                    await WriteVersionsAsync(connection, collection, versions, added, ct).ConfigureAwait(false);
-                    await using var command = Command(connection, "UPDATE collections SET last_date_added = $1 WHERE seq = $2;", last, collection);
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                return results;
+                var status = statusOf(await AddAsync(connection, collectionId, batch, ct).ConfigureAwait(false));
+                await WriteStatusAsync(connection, status, ct).ConfigureAwait(false);
+                return status;
             },
             transaction: true,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -139,6 +100,52 @@ public sealed partial class PostgresStore
             },
             transaction: true,
             cancellationToken);
+    }
+
+    /// <summary>Adds a batch in the caller's transaction: locks the collection, dates and versions the new objects, writes them.</summary>
+    private async Task<IReadOnlyList<AddObjectResult>> AddAsync(NpgsqlConnection connection, Guid collectionId, Batch batch, CancellationToken ct)
+    {
+        var (objects, headers, errors, jsonb) = (batch.Objects, batch.Headers, batch.Errors, batch.Jsonb);
+        var (collection, last) = await LockCollectionAsync(connection, collectionId, ct).ConfigureAwait(false);
+        var versions = await LoadVersionsAsync(connection, collection, batch.Ids, ct).ConfigureAwait(false);
+        var added = new Dictionary<long, NewVersion>();
+        var results = new AddObjectResult[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                results[i] = new AddObjectResult(AddOutcome.Rejected, string.Empty, string.Empty, null, error);
+                continue;
+            }
+
+            var header = headers[i];
+            if (!versions.TryGetValue(header.Id, out var rows))
+            {
+                versions[header.Id] = rows = [];
+            }
+
+            if (Existing(rows, header) is { } present)
+            {
+                results[i] = new AddObjectResult(AddOutcome.AlreadyPresent, header.Id, present.Version, new DateAdded(present.DateAdded), null);
+                continue;
+            }
+
+            last = Math.Max(DateAdded.FromInstant(clock.GetUtcNow()).UnixMicroseconds, checked(last + 1));
+            var version = header.Version?.Text ?? new DateAdded(last).ToString();
+            var key = header.Version is { } stixVersion ? VersionKey.Of(stixVersion) : VersionKey.Of(new DateAdded(last));
+            rows.Add(new VersionRow(last, key, version, header.SpecVersion, false, false, false));
+            added[last] = new NewVersion(header.Type, objects[i], jsonb[i]);
+            results[i] = new AddObjectResult(AddOutcome.Added, header.Id, version, new DateAdded(last), null);
+        }
+
+        if (added.Count > 0)
+        {
+            await WriteVersionsAsync(connection, collection, versions, added, ct).ConfigureAwait(false);
+            await using var command = Command(connection, "UPDATE collections SET last_date_added = $1 WHERE seq = $2;", last, collection);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        return results;
     }
 
     private static ManifestRecord ReadManifest(NpgsqlDataReader r) =>
@@ -347,6 +354,32 @@ public sealed partial class PostgresStore
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// A batch as read before its transaction (CPU work done without holding the collection's lock): each object's header
+    /// or the reason it is refused, and whether jsonb can hold it.
+    /// </summary>
+    private sealed record Batch(IReadOnlyList<ReadOnlyMemory<byte>> Objects, ObjectHeader[] Headers, string?[] Errors, bool[] Jsonb, string[] Ids)
+    {
+        public static Batch Read(IReadOnlyList<ReadOnlyMemory<byte>> objects)
+        {
+            var headers = new ObjectHeader[objects.Count];
+            var errors = new string?[objects.Count];
+            var jsonb = new bool[objects.Count];
+            for (var i = 0; i < objects.Count; i++)
+            {
+                if (ObjectHeader.TryRead(objects[i].Span, out headers[i], out errors[i]) && HasNul(headers[i]) is { } property)
+                {
+                    errors[i] = $"The property '{property}' contains U+0000, which PostgreSQL text cannot hold.";
+                }
+
+                jsonb[i] = errors[i] is null && JsonbText.CanHold(objects[i].Span);
+            }
+
+            var ids = headers.Where((_, i) => errors[i] is null).Select(h => h.Id).Distinct(StringComparer.Ordinal).ToArray();
+            return new Batch(objects, headers, errors, jsonb, ids);
+        }
     }
 
     /// <summary>A version being added: what the row needs beyond <see cref="VersionRow"/>.</summary>

@@ -50,10 +50,10 @@ internal static class Schema
             body jsonb,
             PRIMARY KEY (collection, date_added)
         );
+        -- As on SQLite (its migration 2), no partial indexes on is_last: every query reads the row anyway, and they cost
+        -- an index update per insert and per flag change.
         CREATE UNIQUE INDEX ux_objects_version ON objects (collection, object_id, version_key);
-        CREATE INDEX ix_objects_last ON objects (collection, date_added) WHERE is_last;
         CREATE INDEX ix_objects_type ON objects (collection, type, date_added);
-        CREATE INDEX ix_objects_type_last ON objects (collection, type, date_added) WHERE is_last;
 
         CREATE TABLE statuses (
             id uuid PRIMARY KEY,

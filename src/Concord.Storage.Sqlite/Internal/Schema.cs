@@ -97,5 +97,12 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX ix_grants_org ON grants (org, collection);
         """,
+        """
+        -- Every object query reads the table row anyway (for its columns and the version flags), so the partial
+        -- indexes on is_last only saved skipping superseded versions, while costing an index update per insert and
+        -- per flag change. ix_objects_all and ix_objects_type serve the same queries with a range scan.
+        DROP INDEX ix_objects_last;
+        DROP INDEX ix_objects_type_last;
+        """,
     ];
 }
