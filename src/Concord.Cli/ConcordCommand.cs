@@ -1,8 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Agreement;
 using Concord.Cli.Commands.Collection;
 using Concord.Cli.Commands.Detect;
+using Concord.Cli.Commands.Group;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Commands.Match;
 using Concord.Cli.Commands.Org;
@@ -29,6 +31,9 @@ internal static class ConcordCommand
             TokenCommand.Create(environment),
             CollectionCommand.Create(environment),
             DetectCommand.Create(environment),
+            GroupCommand.Create(environment),
+            AgreementCommand.Create(environment),
+            Commands.Audit.AuditCommand.Create(environment),
         };
         return root;
     }

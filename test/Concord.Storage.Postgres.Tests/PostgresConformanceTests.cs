@@ -39,3 +39,12 @@ public sealed class PostgresAccountsTests : AccountsConformance
 
     protected override Task DeleteDatabasesAsync() => schemas.DeleteAsync();
 }
+
+public sealed class PostgresSharingTests : SharingConformance
+{
+    private readonly PostgresSchemas schemas = new();
+
+    protected override IConcordStore OpenStore(string database, TimeProvider clock) => schemas.Open(database, clock);
+
+    protected override Task DeleteDatabasesAsync() => schemas.DeleteAsync();
+}

@@ -24,7 +24,7 @@ public sealed class HealthTests
         var schema = TestPostgres.NewSchema("health");
         var connection = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Host = "127.0.0.1", Port = relay.Port, SearchPath = schema, Timeout = 2 };
         await using var store = await PostgresStore.OpenAsync(new PostgresStoreOptions(connection.ToString()) { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromMilliseconds(50) });
-        await using var app = TaxiiServerApplication.Build(store, new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"] }, logging => logging.ClearProviders());
+        await using var app = TaxiiServerApplication.Build(store, new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], EnforceSharingPolicy = false }, logging => logging.ClearProviders());
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
         try
@@ -43,9 +43,7 @@ public sealed class HealthTests
         finally
         {
             await app.StopAsync();
-            await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionString);
-            await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE;");
-            await drop.ExecuteNonQueryAsync();
+            await TestStores.DropAsync(schema);
         }
     }
 }

@@ -47,7 +47,7 @@ public class TaxiiReadBenchmarks
         select = StorageData.PrepareBareSelect(bare);
     }
 
-    private static string? LeadingNext(byte[] body)
+    internal static string? LeadingNext(byte[] body)
     {
         var reader = new System.Text.Json.Utf8JsonReader(body);
         reader.Read();

@@ -77,7 +77,7 @@ internal static class NodeConfiguration
         };
     }
 
-    private static long Number(IConfiguration configuration, string key, long fallback)
+    internal static long Number(IConfiguration configuration, string key, long fallback)
     {
         var text = configuration[key];
         if (text is null)

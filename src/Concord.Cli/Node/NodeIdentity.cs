@@ -102,6 +102,10 @@ internal sealed class NodeIdentity
         return new NodeIdentity(id, name, Encoding.ASCII.GetString(publicPem));
     }
 
+    /// <summary>The node's Ed25519 private key, which signs audit checkpoints; the caller disposes it.</summary>
+    public static Key LoadSigningKey(string dataDirectory) =>
+        Key.Import(SignatureAlgorithm.Ed25519, File.ReadAllBytes(Path.Combine(dataDirectory, PrivateKeyFile)), KeyBlobFormat.PkixPrivateKeyText);
+
     private static void WritePrivate(string path, byte[] content)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

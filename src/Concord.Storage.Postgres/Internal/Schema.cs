@@ -108,6 +108,32 @@ internal static class Schema
         );
         CREATE INDEX ix_grants_org ON grants (org, collection);
         """,
+        """
+        -- The sharing model. Every write to it locks the one revision row first, so the writes are serialized (a check and
+        -- the change it guards cannot interleave with another writer's) and each bumps the revision in its transaction.
+        CREATE TABLE sharing_revision (one boolean PRIMARY KEY DEFAULT true CHECK (one), revision bigint NOT NULL);
+        INSERT INTO sharing_revision (revision) VALUES (0);
+        CREATE TABLE working_groups (id uuid PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, description text);
+        CREATE TABLE working_group_members (
+            group_id uuid NOT NULL REFERENCES working_groups (id) ON DELETE CASCADE,
+            org uuid NOT NULL REFERENCES organizations (id),
+            PRIMARY KEY (group_id, org)
+        );
+
+        -- The agreement is kept whole as jsonb (body); its parties are repeated in agreement_parties for referential checks.
+        CREATE TABLE agreements (id uuid PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, revoked_at bigint, body jsonb NOT NULL);
+        CREATE TABLE agreement_parties (
+            agreement uuid NOT NULL REFERENCES agreements (id),
+            kind smallint NOT NULL,
+            party uuid NOT NULL,
+            PRIMARY KEY (agreement, kind, party)
+        );
+        CREATE INDEX ix_agreement_parties_party ON agreement_parties (party);
+        CREATE TABLE collection_groups (
+            collection uuid PRIMARY KEY REFERENCES collections (id),
+            group_id uuid NOT NULL REFERENCES working_groups (id)
+        );
+        """,
     ];
 
     /// <summary>Creates the schema when missing and applies the migrations it lacks.</summary>

@@ -104,5 +104,28 @@ internal static class Schema
         DROP INDEX ix_objects_last;
         DROP INDEX ix_objects_type_last;
         """,
+        """
+        INSERT INTO meta (key, value) VALUES ('sharing_revision', 0);
+        CREATE TABLE working_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT) WITHOUT ROWID;
+        CREATE TABLE working_group_members (
+            group_id TEXT NOT NULL REFERENCES working_groups (id) ON DELETE CASCADE,
+            org TEXT NOT NULL REFERENCES organizations (id),
+            PRIMARY KEY (group_id, org)
+        ) WITHOUT ROWID;
+
+        -- The agreement is kept whole as JSON (body); its parties are repeated in agreement_parties for referential checks.
+        CREATE TABLE agreements (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, revoked_at INTEGER, body TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE agreement_parties (
+            agreement TEXT NOT NULL REFERENCES agreements (id),
+            kind INTEGER NOT NULL,
+            party TEXT NOT NULL,
+            PRIMARY KEY (agreement, kind, party)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_agreement_parties_party ON agreement_parties (party);
+        CREATE TABLE collection_groups (
+            collection TEXT PRIMARY KEY REFERENCES collections (id),
+            group_id TEXT NOT NULL REFERENCES working_groups (id)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -4,16 +4,12 @@ using System.Net.Http.Headers;
 using Concord.Storage;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
-using Concord.Storage.Postgres;
-using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Concord.Taxii.Server.Accounts;
-using Concord.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Concord.Taxii.Tests.Support;
 
@@ -29,7 +25,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public const long MaxContentLength = 1024 * 1024;
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "concord-taxii-" + Guid.NewGuid().ToString("N"));
-    private readonly string? schema = TestPostgres.EngineIsPostgres ? TestPostgres.NewSchema("taxii") : null;
+    private string? schema;
     private WebApplication? app;
 
     public IConcordStore Store { get; private set; } = null!;
@@ -62,7 +58,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        Store = schema is null ? SqliteStore.Open(Path.Combine(directory, "concord.db")) : await PostgresStore.OpenAsync(TestPostgres.InSchema(schema));
+        (Store, schema) = await TestStores.OpenAsync(directory);
         var alpha = await Store.CreateOrganizationAsync("alpha");
         var beta = await Store.CreateOrganizationAsync("beta");
         var gamma = await Store.CreateOrganizationAsync("gamma");
@@ -86,6 +82,9 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
             MaxPageSize = 5000,
             MaxFailedLogins = 3,
             LockoutDuration = TimeSpan.FromMinutes(5),
+
+            // Transport tests: the sharing policy has its own fixture (PolicyServerFixture).
+            EnforceSharingPolicy = false,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -103,12 +102,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
         await Store.DisposeAsync();
         Http.Dispose();
         Directory.Delete(directory, recursive: true);
-        if (schema is not null)
-        {
-            await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionString);
-            await using var drop = dataSource.CreateCommand($"DROP SCHEMA \"{schema}\" CASCADE;");
-            await drop.ExecuteNonQueryAsync();
-        }
+        await TestStores.DropAsync(schema);
     }
 
     public TaxiiClient Client(string token) => new(Http, TaxiiCredentials.Bearer(token));

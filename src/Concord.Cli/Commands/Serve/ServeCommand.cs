@@ -1,8 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using Concord.Cli.Commands.Audit;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Node;
+using Concord.Sharing.Audit;
 using Concord.Taxii.Server;
 using Microsoft.Extensions.Hosting;
 
@@ -67,6 +69,20 @@ internal static class ServeCommand
                 return ExitCodes.InputError;
             }
 
+            using var signingKey = NodeIdentity.LoadSigningKey(directory);
+            AuditLog audit;
+            try
+            {
+                audit = await AuditLog.OpenAsync(AuditSettings.Options(configuration, signingKey, identity.StixId), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AuditLogException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                environment.Error.WriteLine($"concord serve: the audit log cannot be opened: {e.Message}");
+                return ExitCodes.InputError;
+            }
+
+            // Disposed last, after the server has stopped, so that its final checkpoint signs everything the server recorded.
+            await using var auditLog = audit.ConfigureAwait(false);
             var store = await StoreFactory.OpenAsync(configuration, environment, "serve", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
@@ -78,7 +94,9 @@ internal static class ServeCommand
                 Microsoft.AspNetCore.Builder.WebApplication app;
                 try
                 {
-                    app = TaxiiServerApplication.Build(store, options);
+                    // The node identity carries the node's organization name: its users and tokens administer sharing.
+                    var administrators = await store.FindOrganizationAsync(identity.Name, cancellationToken).ConfigureAwait(false);
+                    app = TaxiiServerApplication.Build(store, options with { AdministratorOrganizationId = administrators?.Id }, audit: audit);
                 }
                 catch (InvalidOperationException e)
                 {

@@ -1,0 +1,141 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Buffers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Concord.Sharing.Markings;
+using Concord.Storage.Sharing;
+
+namespace Concord.Sharing.PersonalData;
+
+/// <summary>
+/// The personal-data guard's detectors (DESIGN principle 3). Whole objects: an <c>identity</c> with <c>identity_class</c>
+/// <c>individual</c> (STIX 2.1 section 4.5), an <c>email-addr</c> (6.5) and a <c>user-account</c> (6.16) are personal data
+/// and are withheld. Free text: e-mail addresses and telephone numbers inside free-text string properties are masked.
+/// </summary>
+/// <remarks>
+/// <para><b>Free-text properties</b> are the strings (at any depth, list items included) whose nearest property name is one of
+/// <c>name</c>, <c>description</c>, <c>abstract</c>, <c>content</c>, <c>explanation</c>, <c>contact_information</c>,
+/// <c>aliases</c>, or that lie under a custom property whose name starts with <c>x_</c>. Structured properties are not free
+/// text: an indicator's <c>pattern</c> naming a phishing sender is technical intelligence, not a profile.</para>
+/// <para><b>E-mail address</b>: a local part of letters, digits and <c>._%+-</c>, <c>@</c>, and a domain with at least one dot
+/// and a top-level label of two letters or more. <b>Telephone number</b>: <c>+</c> or <c>tel:</c>, a country code of 1 to 4
+/// digits, an optional parenthesised group, then two to five groups of 2 to 4 digits separated by nothing or one space, dot or
+/// hyphen (<c>+41 22 917 12 34</c>, <c>+1 (555) 123-4567</c>); or a parenthesised area code of 2 to 4 digits followed by two
+/// groups of 3 or 4 digits, as in <c>(555) 123-4567</c>. Dotted quads, versions and timestamps do not start with <c>+</c>
+/// and are not matched.</para>
+/// <para>Stateless and thread-safe.</para>
+/// </remarks>
+public static partial class PersonalDataGuard
+{
+    private static readonly HashSet<string> FreeTextProperties = new(StringComparer.Ordinal)
+    {
+        "name", "description", "abstract", "content", "explanation", "contact_information", "aliases",
+    };
+
+    private static readonly SearchValues<char> PhoneStarts = SearchValues.Create("+(:");
+
+    /// <summary>Finds the personal data in an object version.</summary>
+    /// <param name="root">The object.</param>
+    /// <param name="type">Its <c>type</c>.</param>
+    /// <returns>The findings: one with a null path when the whole object is personal data (and nothing else is reported),
+    /// else one per free-text string and category found in it.</returns>
+    public static IReadOnlyList<PersonalDataFinding> Inspect(JsonElement root, string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (WholeObjectCategory(root, type) is { } category)
+        {
+            return [new PersonalDataFinding(category, null, null)];
+        }
+
+        List<PersonalDataFinding>? findings = null;
+        var path = new List<SelectorStep>();
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                path.Add(new SelectorStep(property.Name, -1));
+                Walk(property.Value, path, property.Name, property.Name.StartsWith("x_", StringComparison.Ordinal), ref findings);
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        return findings ?? (IReadOnlyList<PersonalDataFinding>)[];
+    }
+
+    /// <summary>Masks what the free-text detector of a category finds in a string.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="category"><see cref="PersonalDataCategory.EmailAddress"/> or <see cref="PersonalDataCategory.PhoneNumber"/>.</param>
+    /// <returns>The text with each match replaced by <c>[redacted email-address]</c> or <c>[redacted phone-number]</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The category has no free-text detector.</exception>
+    public static string Mask(string text, PersonalDataCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return category switch
+        {
+            PersonalDataCategory.EmailAddress => EmailPattern().Replace(text, "[redacted email-address]"),
+            PersonalDataCategory.PhoneNumber => PhonePattern().Replace(text, "[redacted phone-number]"),
+            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Only e-mail addresses and phone numbers are found in free text."),
+        };
+    }
+
+    private static PersonalDataCategory? WholeObjectCategory(JsonElement root, string type) => type switch
+    {
+        "email-addr" => PersonalDataCategory.EmailAddress,
+        "user-account" => PersonalDataCategory.UserAccount,
+        "identity" when root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("identity_class", out var identityClass)
+            && identityClass.ValueKind == JsonValueKind.String
+            && identityClass.ValueEquals("individual"u8) => PersonalDataCategory.Individual,
+        _ => null,
+    };
+
+    private static void Walk(JsonElement value, List<SelectorStep> path, string nearestName, bool custom, ref List<PersonalDataFinding>? findings)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when custom || FreeTextProperties.Contains(nearestName):
+                Check(value.GetString()!, path, ref findings);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    path.Add(new SelectorStep(property.Name, -1));
+                    Walk(property.Value, path, property.Name, custom || property.Name.StartsWith("x_", StringComparison.Ordinal), ref findings);
+                    path.RemoveAt(path.Count - 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    path.Add(new SelectorStep(null, index++));
+                    Walk(item, path, nearestName, custom, ref findings);
+                    path.RemoveAt(path.Count - 1);
+                }
+
+                break;
+        }
+    }
+
+    private static void Check(string text, List<SelectorStep> path, ref List<PersonalDataFinding>? findings)
+    {
+        if (text.Contains('@', StringComparison.Ordinal) && EmailPattern().IsMatch(text))
+        {
+            (findings ??= []).Add(new PersonalDataFinding(PersonalDataCategory.EmailAddress, GranularSelector.Of(path), text));
+        }
+
+        if (text.AsSpan().ContainsAny(PhoneStarts) && PhonePattern().IsMatch(text))
+        {
+            (findings ??= []).Add(new PersonalDataFinding(PersonalDataCategory.PhoneNumber, GranularSelector.Of(path), text));
+        }
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    // The look-arounds keep a match from starting or ending inside a longer token (a hash, an id, a URL path).
+    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|tel:\+?)\d{1,4}(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]?\d{2,4}){2,5}|\(\d{2,4}\) ?\d{3,4}[ \-]\d{3,4})(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}

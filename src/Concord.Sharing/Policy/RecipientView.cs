@@ -1,0 +1,149 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Text.Json;
+using Concord.Sharing.Markings;
+using Concord.Sharing.PersonalData;
+using Concord.Stix.Model.Meta;
+using Concord.Storage.Sharing;
+
+namespace Concord.Sharing.Policy;
+
+/// <summary>
+/// The decisions of a <see cref="SharingPolicy"/> for one recipient organization and one origin, prepared once per request
+/// (see the rules on <see cref="SharingPolicy"/>).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class RecipientView
+{
+    private static readonly HashSet<string> IdentifyingProperties = new(StringComparer.Ordinal) { "id", "type", "spec_version", "created", "modified" };
+
+    private readonly string channel;
+    private readonly bool sameGroup;
+    private readonly Agreement[] covering;
+
+    internal RecipientView(Guid recipient, string channel, RecipientRelation relation, bool sameGroup, Agreement[] covering)
+    {
+        Recipient = recipient;
+        Relation = relation;
+        this.channel = channel;
+        this.sameGroup = sameGroup;
+        this.covering = covering;
+    }
+
+    /// <summary>The recipient organization.</summary>
+    public Guid Recipient { get; }
+
+    /// <summary>How the recipient stands to the origin.</summary>
+    public RecipientRelation Relation { get; }
+
+    /// <summary>The agreements in force that let the origin's content flow to the recipient.</summary>
+    public IReadOnlyList<Agreement> Agreements => covering;
+
+    /// <summary>Decides for one object version.</summary>
+    /// <param name="version">The version with its stored metadata.</param>
+    /// <returns>The decision. JSON that cannot be parsed is denied (it cannot be checked).</returns>
+    public PolicyDecision Decide(ObjectVersion version)
+    {
+        if (Relation == RecipientRelation.SameOrganization)
+        {
+            return PolicyDecision.Allowed;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(version.Json);
+        }
+        catch (JsonException)
+        {
+            return PolicyDecision.Deny($"{version.Id}: the stored JSON cannot be parsed, so it cannot be checked.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return PolicyDecision.Deny($"{version.Id}: the stored JSON is not an object.");
+            }
+
+            var markings = ObjectMarkings.Read(root);
+            if (Refusal(markings.Level, version.Type, markings.Recipients) is { } refusal)
+            {
+                return PolicyDecision.Deny(refusal);
+            }
+
+            var redactions = new List<Redaction>();
+            foreach (var granular in markings.Granular)
+            {
+                if (Refusal(granular.Level, version.Type, markings.Recipients) is not { } why)
+                {
+                    continue;
+                }
+
+                if (granular.CoversAll || granular.Selectors.Any(selector => IdentifyingProperties.Contains(selector.TopLevelProperty)))
+                {
+                    return PolicyDecision.Deny($"a granular {TlpMarkings.Tlp2NameOf(granular.Level)} marking covers what identifies the object ({why})");
+                }
+
+                redactions.AddRange(granular.Selectors.Select(selector => new Redaction(selector, null, "granular marking: " + why)));
+            }
+
+            return GuardPersonalData(root, version.Type, markings.Level, redactions);
+        }
+    }
+
+    /// <summary>Why the recipient may not receive content at <paramref name="level"/>, or null when it may.</summary>
+    private string? Refusal(TlpLevel? level, string type, IReadOnlyList<Guid> named) => level switch
+    {
+        null => Relation == RecipientRelation.WorkingGroupMember ? null : $"{channel}: content without a TLP marking stays with its owner",
+        TlpLevel.Clear => null,
+        TlpLevel.Green => Relation == RecipientRelation.WorkingGroupMember || sameGroup || Covered(TlpLevel.Green, type) ? null
+            : $"{channel}: TLP:GREEN reaches the owner's working groups and agreement parties covering GREEN '{type}' only",
+        TlpLevel.Red => named.Contains(Recipient) ? null : $"{channel}: TLP:RED reaches its named recipients only",
+        var amber => Relation == RecipientRelation.WorkingGroupMember || Covered(amber.Value, type) ? null
+            : $"{channel}: {TlpMarkings.Tlp2NameOf(amber.Value)} reaches agreement parties covering it and '{type}' only",
+    };
+
+    private bool Covered(TlpLevel level, string type) => covering.Any(agreement => CoversContent(agreement, level, type));
+
+    private static bool CoversContent(Agreement agreement, TlpLevel? level, string type) =>
+        level is { } known
+        && agreement.TlpLevels.Contains(known)
+        && (agreement.AllowedTypes.Count == 0 || agreement.AllowedTypes.Contains(type, StringComparer.Ordinal))
+        && !agreement.ExcludedTypes.Contains(type, StringComparer.Ordinal);
+
+    private PolicyDecision GuardPersonalData(JsonElement root, string type, TlpLevel? level, List<Redaction> redactions)
+    {
+        var findings = PersonalDataGuard.Inspect(root, type);
+        if (findings.Count == 0)
+        {
+            return PolicyDecision.Redact(redactions);
+        }
+
+        var allowed = covering
+            .Where(agreement => CoversContent(agreement, level, type))
+            .SelectMany(agreement => agreement.PersonalData)
+            .Select(permission => permission.Category)
+            .ToHashSet();
+        foreach (var group in findings.Where(finding => !allowed.Contains(finding.Category)).GroupBy(finding => finding.Path))
+        {
+            if (group.Key is not { } path)
+            {
+                var category = group.First().Category.ToName();
+                return PolicyDecision.Deny($"{channel}: personal data ({category}) crosses an organization boundary only under an agreement allowing '{category}'");
+            }
+
+            if (redactions.Any(removed => path.IsWithin(removed.Path)))
+            {
+                continue;
+            }
+
+            var masked = group.Aggregate(group.First().Text!, (text, finding) => PersonalDataGuard.Mask(text, finding.Category));
+            var categories = string.Join(", ", group.Select(finding => finding.Category.ToName()));
+            redactions.Add(new Redaction(path, masked, $"personal data ({categories}) masked: no agreement allows it"));
+        }
+
+        return PolicyDecision.Redact(redactions);
+    }
+}
