@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Concord.Storage.Internal;
 using Concord.Storage.Objects;
 using Concord.Storage.Sqlite.Internal;
 using Concord.Storage.Status;
@@ -273,7 +274,7 @@ public sealed partial class SqliteStore
         else
         {
             versions.Add(row);
-            var flagged = ComputeFlags(versions);
+            var flagged = VersionFlags.Compute(versions);
             self = flagged[^1];
             UpdateFlags(session, flagged.AsSpan(0, flagged.Length - 1));
             for (var i = 0; i < flagged.Length; i++)
@@ -360,55 +361,11 @@ public sealed partial class SqliteStore
         new(reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
             reader.GetInt64(first + 4) != 0, reader.GetInt64(first + 5) != 0, reader.GetInt64(first + 6) != 0);
 
-    /// <summary>
-    /// Sets latest_spec (the object's greatest spec version), and is_first / is_last (the least and greatest version key
-    /// among the latest-spec versions) for the versions of one object. Returns the rows with the new flags, in the same order.
-    /// </summary>
-    private static VersionRow[] ComputeFlags(List<VersionRow> rows)
-    {
-        var latest = rows[0].Spec;
-        foreach (var row in rows)
-        {
-            if (VersionKey.CompareSpecVersions(row.Spec, latest) > 0)
-            {
-                latest = row.Spec;
-            }
-        }
-
-        string? min = null, max = null;
-        foreach (var row in rows)
-        {
-            if (string.Equals(row.Spec, latest, StringComparison.Ordinal))
-            {
-                min = min is null || string.CompareOrdinal(row.Key, min) < 0 ? row.Key : min;
-                max = max is null || string.CompareOrdinal(row.Key, max) > 0 ? row.Key : max;
-            }
-        }
-
-        var result = new VersionRow[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var isLatest = string.Equals(row.Spec, latest, StringComparison.Ordinal);
-            result[i] = row with
-            {
-                LatestSpec = isLatest,
-                First = isLatest && string.Equals(row.Key, min, StringComparison.Ordinal),
-                Last = isLatest && string.Equals(row.Key, max, StringComparison.Ordinal),
-                Changed = row.LatestSpec != isLatest
-                    || row.First != (isLatest && string.Equals(row.Key, min, StringComparison.Ordinal))
-                    || row.Last != (isLatest && string.Equals(row.Key, max, StringComparison.Ordinal)),
-            };
-        }
-
-        return result;
-    }
-
     private static void RecomputeFlags(Session session, List<VersionRow> rows)
     {
         if (rows.Count > 0)
         {
-            UpdateFlags(session, ComputeFlags(rows));
+            UpdateFlags(session, VersionFlags.Compute(rows));
         }
     }
 
@@ -429,10 +386,5 @@ public sealed partial class SqliteStore
             update.Parameters[3].Value = row.DateAdded;
             update.ExecuteNonQuery();
         }
-    }
-
-    private readonly record struct VersionRow(long DateAdded, string Key, string Version, string Spec, bool LatestSpec, bool First, bool Last)
-    {
-        public bool Changed { get; init; }
     }
 }

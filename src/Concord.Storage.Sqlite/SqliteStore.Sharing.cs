@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json;
+using Concord.Storage.Internal;
 using Concord.Storage.Sharing;
 using Concord.Storage.Sqlite.Internal;
 

@@ -2,6 +2,7 @@
 
 using System.Collections.Concurrent;
 using Concord.Storage.Collections;
+using Concord.Storage.Internal;
 using Concord.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 

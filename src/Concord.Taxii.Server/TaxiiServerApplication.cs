@@ -7,6 +7,7 @@ using Concord.Stix.Validation;
 using Concord.Storage;
 using Concord.Taxii.Server.Internal;
 using System.Buffers;
+using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,8 +25,9 @@ namespace Concord.Taxii.Server;
 /// Every error response, including unknown routes, wrong methods, malformed JSON and oversize bodies, carries a TAXII
 /// error resource (section 3.6.1). POSTed objects are checked with the STIX validator, indicator patterns included.
 /// </remarks>
-public static class TaxiiServerApplication
+public static partial class TaxiiServerApplication
 {
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
     private static readonly SearchValues<char> ApiRootNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>Builds the application; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
@@ -112,11 +114,34 @@ public static class TaxiiServerApplication
         endpoints.MapGet(Collection + "objects/{objectId}/", handlers.GetObjectAsync);
         endpoints.MapDelete(Collection + "objects/{objectId}/", handlers.DeleteObjectAsync);
         endpoints.MapGet(Collection + "objects/{objectId}/versions/", handlers.VersionsAsync);
-        endpoints.MapGet("/healthz", async context =>
-        {
-            await store.ListCollectionsAsync(TaxiiServerOptions.DefaultApiRootName, context.RequestAborted).ConfigureAwait(false);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{\"status\":\"ok\"}", context.RequestAborted).ConfigureAwait(false);
-        });
+        endpoints.MapGet("/healthz", context => HealthAsync(context, store));
     }
+
+    /// <summary>
+    /// <c>/healthz</c>: 200 when the store answers a cheap query within <see cref="HealthTimeout"/>, else 503. The body says
+    /// only which part is down; the database's error (which may name hosts) goes to the log.
+    /// </summary>
+    private static async Task HealthAsync(HttpContext context, IConcordStore store)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(HealthTimeout);
+        string body;
+        try
+        {
+            await store.ListCollectionsAsync(TaxiiServerOptions.DefaultApiRootName, timeout.Token).ConfigureAwait(false);
+            body = "{\"status\":\"ok\",\"storage\":\"ok\"}";
+        }
+        catch (Exception e) when (e is DbException or TimeoutException || (e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
+        {
+            LogUnhealthy(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TaxiiServerApplication)), e.Message);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            body = "{\"status\":\"unavailable\",\"storage\":\"unreachable\"}";
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the store did not answer: {Reason}")]
+    private static partial void LogUnhealthy(ILogger logger, string reason);
 }

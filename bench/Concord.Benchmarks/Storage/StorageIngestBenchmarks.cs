@@ -14,6 +14,7 @@ namespace Concord.Benchmarks.Storage;
 /// TAXII POST), next to the same objects inserted into a bare table with the same durable work per batch (see
 /// <see cref="StorageData.BulkInsert"/>: one fsynced transaction per 1,000, id, type, version, date added and JSON).
 /// Each iteration starts from empty databases. Target for the whole TAXII path: at least 40% of the bare rate.
+/// The PostgreSQL store runs the same batches in the same run (<see cref="PostgresBench"/>: needs <c>CONCORD_TEST_POSTGRES</c>).
 /// </summary>
 [Config(typeof(ThroughputConfig))]
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 12)]
@@ -24,6 +25,7 @@ public class StorageIngestBenchmarks
     private string folder = string.Empty;
     private SqliteStore? store;
     private SqliteConnection? bare;
+    private PostgresBench? postgres;
     private Guid collection;
 
     /// <summary>The input, as a key for the objects/s column.</summary>
@@ -57,6 +59,12 @@ public class StorageIngestBenchmarks
         StorageData.Delete(folder);
     }
 
+    [IterationSetup(Target = nameof(PostgresStoreAddInBatchesOf1000))]
+    public void OpenEmptyPostgres() => postgres = PostgresBench.OpenAsync().GetAwaiter().GetResult();
+
+    [IterationCleanup(Target = nameof(PostgresStoreAddInBatchesOf1000))]
+    public void ClosePostgres() => postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     /// <summary>The baseline: <see cref="StorageData.BulkInsert"/>, one fsynced transaction per 1,000 objects into the bare table.</summary>
     [Benchmark(Baseline = true)]
     public void BareBulkInsert() => StorageData.BulkInsert(bare!, rows);
@@ -68,6 +76,16 @@ public class StorageIngestBenchmarks
         for (var i = 0; i < objects.Length; i += StorageData.Batch)
         {
             await store!.AddObjectsAsync(collection, objects.AsMemory(i, StorageData.Batch).ToArray());
+        }
+    }
+
+    /// <summary>The PostgreSQL store: the same ten batches, each one transaction (row lock, versions, jsonb) committed with fsync.</summary>
+    [Benchmark]
+    public async Task PostgresStoreAddInBatchesOf1000()
+    {
+        for (var i = 0; i < objects.Length; i += StorageData.Batch)
+        {
+            await postgres!.Store.AddObjectsAsync(postgres.Collection, objects.AsMemory(i, StorageData.Batch).ToArray());
         }
     }
 }

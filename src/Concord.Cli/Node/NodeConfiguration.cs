@@ -16,6 +16,8 @@ internal static class NodeConfiguration
     /// <summary>The data directory when neither <c>--data</c>, <c>CONCORD_DATA</c> nor <c>Data</c> says otherwise.</summary>
     public const string DefaultDataDirectory = ".concord";
 
+    private static readonly string[] StorageKeys = [StoreFactory.EngineKey, StoreFactory.ConnectionStringKey];
+
     public static IConfiguration Build(string? dataFlag, IReadOnlyDictionary<string, string?> flags)
     {
         var working = new ConfigurationBuilder()
@@ -27,10 +29,21 @@ internal static class NodeConfiguration
         return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false)
             .AddJsonFile(Path.Combine(dataDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddInMemoryCollection(UnprefixedStorageVariables())
             .AddEnvironmentVariables("CONCORD_")
             .AddInMemoryCollection(overrides)
             .Build();
     }
+
+    /// <summary>
+    /// <c>Storage__Engine</c> and <c>Storage__ConnectionString</c> without the <c>CONCORD_</c> prefix, as container platforms
+    /// and the storage issue name them; the prefixed variables take precedence.
+    /// </summary>
+    private static Dictionary<string, string?> UnprefixedStorageVariables() =>
+        StorageKeys
+            .Select(key => (key, value: Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal))))
+            .Where(pair => pair.value is not null)
+            .ToDictionary(pair => pair.key, pair => pair.value, StringComparer.OrdinalIgnoreCase);
 
     public static string DataDirectory(IConfiguration configuration) => configuration["Data"]!;
 

@@ -1,7 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
-using Concord.Storage.Sqlite;
+using Concord.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace Concord.Cli.Node;
@@ -17,16 +17,16 @@ internal static class NodeOptions
     public static IConfiguration Configuration(ParseResult parse, Option<string?> data, IReadOnlyDictionary<string, string?>? flags = null) =>
         NodeConfiguration.Build(parse.GetValue(data), flags ?? new Dictionary<string, string?>());
 
-    /// <summary>Opens the store of an initialised data directory; null (after a message) when it is not initialised.</summary>
-    public static SqliteStore? OpenInitialised(IConfiguration configuration, CliEnvironment environment, string command)
+    /// <summary>Opens the configured store of an initialised data directory; null (after a message) when it is not initialised or cannot be opened.</summary>
+    public static Task<IConcordStore?> OpenInitialisedAsync(IConfiguration configuration, CliEnvironment environment, string command, CancellationToken cancellationToken)
     {
         var directory = NodeConfiguration.DataDirectory(configuration);
         if (!NodeIdentity.Exists(directory))
         {
             environment.Error.WriteLine($"concord {command}: {directory} is not an initialised data directory; run 'concord init --data {directory}' first.");
-            return null;
+            return Task.FromResult<IConcordStore?>(null);
         }
 
-        return SqliteStore.Open(NodeConfiguration.DatabasePath(configuration));
+        return StoreFactory.OpenAsync(configuration, environment, command, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using System.Text;
+using Concord.Storage.Internal;
 using Concord.Storage.Objects;
 using Microsoft.Data.Sqlite;
 

@@ -4,10 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Concord.Sharing.Audit;
+using Concord.Storage;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
 using Concord.Storage.Sharing;
-using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Concord.Taxii.Server.Accounts;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +19,7 @@ using NSec.Cryptography;
 namespace Concord.Taxii.Tests.Support;
 
 /// <summary>
-/// A node with the sharing policy enforced: a SQLite store and a real audit log in a temporary directory, organizations
+/// A node with the sharing policy enforced: a store (<see cref="TestStores"/>) and a real audit log in a temporary directory, organizations
 /// with API tokens, owned collections, working groups and agreements set up before <see cref="StartAsync"/> starts Kestrel
 /// on a loopback port it picks.
 /// </summary>
@@ -28,16 +28,17 @@ public sealed class PolicyNode : IAsyncDisposable
     private readonly string directory = Path.Combine(Path.GetTempPath(), "concord-policy-" + Guid.NewGuid().ToString("N"));
     private readonly Key key = Key.Create(SignatureAlgorithm.Ed25519);
     private readonly Dictionary<Guid, string> tokens = [];
+    private readonly string? schema;
     private WebApplication? app;
     private AuditLog? audit;
 
     public PolicyNode()
     {
         Directory.CreateDirectory(directory);
-        Store = SqliteStore.Open(Path.Combine(directory, "concord.db"));
+        (Store, schema) = TestStores.OpenAsync(directory).GetAwaiter().GetResult();
     }
 
-    public SqliteStore Store { get; }
+    public IConcordStore Store { get; }
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -142,6 +143,7 @@ public sealed class PolicyNode : IAsyncDisposable
         }
 
         await Store.DisposeAsync();
+        await TestStores.DropAsync(schema);
         key.Dispose();
         Http.Dispose();
         Directory.Delete(directory, recursive: true);

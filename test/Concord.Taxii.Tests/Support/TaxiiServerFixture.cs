@@ -1,9 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Net.Http.Headers;
+using Concord.Storage;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
-using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Concord.Taxii.Server.Accounts;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Concord.Taxii.Tests.Support;
 
 /// <summary>
-/// The real server (Kestrel on a loopback port it picks) over a SQLite store in a temporary directory, with three
-/// organizations: alpha (the node), beta and gamma, their users and tokens, and collections with different grants.
+/// The real server (Kestrel on a loopback port it picks) over a store, with three organizations: alpha (the node), beta
+/// and gamma, their users and tokens, and collections with different grants. The store is SQLite in a temporary directory,
+/// or with <c>CONCORD_TEST_ENGINE=postgres</c> PostgreSQL in a fresh schema on <c>CONCORD_TEST_POSTGRES</c>, dropped
+/// afterwards (<c>.ci/run</c> runs these tests once per engine).
 /// </summary>
 public sealed class TaxiiServerFixture : IAsyncLifetime
 {
@@ -23,9 +25,10 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public const long MaxContentLength = 1024 * 1024;
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "concord-taxii-" + Guid.NewGuid().ToString("N"));
+    private string? schema;
     private WebApplication? app;
 
-    public SqliteStore Store { get; private set; } = null!;
+    public IConcordStore Store { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -55,7 +58,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        Store = SqliteStore.Open(Path.Combine(directory, "concord.db"));
+        (Store, schema) = await TestStores.OpenAsync(directory);
         var alpha = await Store.CreateOrganizationAsync("alpha");
         var beta = await Store.CreateOrganizationAsync("beta");
         var gamma = await Store.CreateOrganizationAsync("gamma");
@@ -99,6 +102,7 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
         await Store.DisposeAsync();
         Http.Dispose();
         Directory.Delete(directory, recursive: true);
+        await TestStores.DropAsync(schema);
     }
 
     public TaxiiClient Client(string token) => new(Http, TaxiiCredentials.Bearer(token));

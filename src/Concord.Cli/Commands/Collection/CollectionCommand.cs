@@ -34,7 +34,7 @@ internal static class CollectionCommand
             }
 
             var configuration = NodeOptions.Configuration(parse, data);
-            using var store = NodeOptions.OpenInitialised(configuration, environment, "collection add");
+            using var store = await NodeOptions.OpenInitialisedAsync(configuration, environment, "collection add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

@@ -23,7 +23,7 @@ internal static class SharingCli
     public static async Task<int> RunAsync(ParseResult parse, Option<string?> data, CliEnvironment environment, string command, Func<SharingAdministration, Task<int>> action)
     {
         var configuration = NodeOptions.Configuration(parse, data);
-        using var store = NodeOptions.OpenInitialised(configuration, environment, command);
+        using var store = await NodeOptions.OpenInitialisedAsync(configuration, environment, command, CancellationToken.None).ConfigureAwait(false);
         if (store is null)
         {
             return ExitCodes.InputError;

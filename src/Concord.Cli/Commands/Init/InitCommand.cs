@@ -2,7 +2,7 @@
 
 using System.CommandLine;
 using Concord.Cli.Node;
-using Concord.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace Concord.Cli.Commands.Init;
 
@@ -22,15 +22,21 @@ internal static class InitCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = NodeOptions.Configuration(parse, data);
-            return await InitializeAsync(NodeConfiguration.DataDirectory(configuration), NodeConfiguration.DatabasePath(configuration), parse.GetValue(organization)!, environment, cancellationToken).ConfigureAwait(false);
+            return await InitializeAsync(configuration, parse.GetValue(organization)!, environment, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> InitializeAsync(string dataDirectory, string databasePath, string organization, CliEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<int> InitializeAsync(IConfiguration configuration, string organization, CliEnvironment environment, CancellationToken cancellationToken)
     {
+        var dataDirectory = NodeConfiguration.DataDirectory(configuration);
         Directory.CreateDirectory(dataDirectory);
-        var store = SqliteStore.Open(databasePath);
+        var store = await StoreFactory.OpenAsync(configuration, environment, "init", cancellationToken).ConfigureAwait(false);
+        if (store is null)
+        {
+            return ExitCodes.InputError;
+        }
+
         await using (store.ConfigureAwait(false))
         {
             return await NodeInitializer.RunAsync(store, dataDirectory, organization, environment.Out, environment.Error, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ internal static class OrgCommand
         add.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = NodeOptions.Configuration(parse, data);
-            using var store = NodeOptions.OpenInitialised(configuration, environment, "org add");
+            using var store = await NodeOptions.OpenInitialisedAsync(configuration, environment, "org add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;
@@ -44,7 +44,7 @@ internal static class OrgCommand
         var list = new Command("list", "List the organizations.") { listData };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = NodeOptions.OpenInitialised(NodeOptions.Configuration(parse, listData), environment, "org list");
+            using var store = await NodeOptions.OpenInitialisedAsync(NodeOptions.Configuration(parse, listData), environment, "org list", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

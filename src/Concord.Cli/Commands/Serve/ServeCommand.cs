@@ -5,7 +5,6 @@ using Concord.Cli.Commands.Audit;
 using Concord.Cli.Commands.Init;
 using Concord.Cli.Node;
 using Concord.Sharing.Audit;
-using Concord.Storage.Sqlite;
 using Concord.Taxii.Server;
 using Microsoft.Extensions.Hosting;
 
@@ -42,6 +41,7 @@ internal static class ServeCommand
             try
             {
                 options = NodeConfiguration.ServerOptions(configuration);
+                StoreFactory.Engine(configuration);
             }
             catch (InvalidOperationException e)
             {
@@ -51,7 +51,7 @@ internal static class ServeCommand
 
             if (!NodeIdentity.Exists(directory))
             {
-                var init = await InitCommand.InitializeAsync(directory, NodeConfiguration.DatabasePath(configuration), InitCommand.DefaultOrganization, environment, cancellationToken).ConfigureAwait(false);
+                var init = await InitCommand.InitializeAsync(configuration, InitCommand.DefaultOrganization, environment, cancellationToken).ConfigureAwait(false);
                 if (init != ExitCodes.Success)
                 {
                     return init;
@@ -83,7 +83,12 @@ internal static class ServeCommand
 
             // Disposed last, after the server has stopped, so that its final checkpoint signs everything the server recorded.
             await using var auditLog = audit.ConfigureAwait(false);
-            var store = SqliteStore.Open(NodeConfiguration.DatabasePath(configuration));
+            var store = await StoreFactory.OpenAsync(configuration, environment, "serve", cancellationToken).ConfigureAwait(false);
+            if (store is null)
+            {
+                return ExitCodes.InputError;
+            }
+
             await using (store.ConfigureAwait(false))
             {
                 Microsoft.AspNetCore.Builder.WebApplication app;

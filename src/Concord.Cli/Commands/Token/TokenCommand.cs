@@ -28,7 +28,7 @@ internal static class TokenCommand
             }
 
             var configuration = NodeOptions.Configuration(parse, data);
-            using var store = NodeOptions.OpenInitialised(configuration, environment, "token create");
+            using var store = await NodeOptions.OpenInitialisedAsync(configuration, environment, "token create", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

@@ -46,7 +46,7 @@ internal static class UserCommand
             }
 
             var configuration = NodeOptions.Configuration(parse, data);
-            using var store = NodeOptions.OpenInitialised(configuration, environment, "user add");
+            using var store = await NodeOptions.OpenInitialisedAsync(configuration, environment, "user add", cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InputError;

@@ -3,7 +3,7 @@
 using System.Text.Json;
 using Concord.Stix;
 
-namespace Concord.Storage.Sqlite.Internal;
+namespace Concord.Storage.Internal;
 
 /// <summary>The top-level properties the store indexes, read from an object's raw JSON without building a DOM.</summary>
 internal readonly record struct ObjectHeader(string Id, string Type, string SpecVersion, StixTimestamp? Version)

@@ -3,7 +3,7 @@
 using System.Globalization;
 using Concord.Stix;
 
-namespace Concord.Storage.Sqlite.Internal;
+namespace Concord.Storage.Internal;
 
 /// <summary>
 /// Version keys: a timestamp as text that sorts by instant under SQLite's binary collation and is equal
