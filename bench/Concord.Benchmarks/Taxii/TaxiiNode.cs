@@ -1,5 +1,8 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
 using Concord.Storage.Sqlite;
@@ -48,6 +51,46 @@ internal sealed class TaxiiNode : IDisposable
     public HttpClient Http { get; }
 
     public TaxiiClient Client { get; }
+
+    /// <summary>The objects endpoint of the collection, for requests sent without the TAXII client.</summary>
+    public Uri Objects => new(ApiRoot, $"collections/{Collection}/objects/");
+
+    /// <summary>
+    /// POSTs pre-serialized envelope bytes over the raw HttpClient and reads the status as bytes, so the figure is the
+    /// server's: the client only scans the status's top-level <c>failure_count</c> and throws when it is not 0.
+    /// </summary>
+    public async Task PostRawAsync(byte[] envelope)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Objects) { Content = new ByteArrayContent(envelope) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiMediaTypes.Taxii21);
+        request.Headers.Accept.ParseAdd(TaxiiMediaTypes.Taxii21);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode || FailureCount(body) != 0)
+        {
+            throw new InvalidOperationException(Encoding.UTF8.GetString(body));
+        }
+    }
+
+    private static long FailureCount(byte[] status)
+    {
+        var reader = new Utf8JsonReader(status);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFailureCount = reader.ValueTextEquals("failure_count"u8);
+            reader.Read();
+            if (isFailureCount)
+            {
+                return reader.GetInt64();
+            }
+
+            reader.Skip();
+        }
+
+        return -1;
+    }
 
     public static TaxiiNode Start()
     {

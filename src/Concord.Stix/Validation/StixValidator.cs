@@ -29,7 +29,7 @@ public sealed class StixValidator
     {
         var sink = new ValidationSink();
         Validate(document, JsonPaths.Root, sink);
-        return new ValidationReport(sink.Findings);
+        return ReportOf(sink);
     }
 
     /// <summary>Validates one object (or bundle) whose findings are reported under <paramref name="path"/>.</summary>
@@ -39,7 +39,7 @@ public sealed class StixValidator
     {
         var sink = new ValidationSink();
         new ObjectChecker(sink, options, messages).CheckTopLevel(element, path);
-        return new ValidationReport(sink.Findings);
+        return ReportOf(sink);
     }
 
     private void Validate(JsonElement document, string path, ValidationSink sink)
@@ -66,6 +66,9 @@ public sealed class StixValidator
             }
         }
     }
+
+    private static ValidationReport ReportOf(ValidationSink sink) =>
+        sink.Findings.Count == 0 ? ValidationReport.Clean : new ValidationReport(sink.Findings);
 
     internal static bool IsBundle(JsonElement document) =>
         document.ValueKind == JsonValueKind.Object && document.TryGetProperty("type", out var type)

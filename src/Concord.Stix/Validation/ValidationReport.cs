@@ -15,6 +15,9 @@ public sealed class ValidationReport
         Warnings = [.. findings.Where(f => f.Severity == Severity.Warning)];
     }
 
+    /// <summary>The report without findings, shared: most content is valid, and its report then needs no lists of its own.</summary>
+    internal static ValidationReport Clean { get; } = new([]);
+
     /// <summary>Every finding in document order.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
