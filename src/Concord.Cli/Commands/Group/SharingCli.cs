@@ -39,8 +39,7 @@ internal static class SharingCli
         }
         catch (Exception e) when (e is AuditLogException or InvalidOperationException)
         {
-            // The running node holds the log: changes then go through its HTTP admin API, so that they are audited in order.
-            environment.Error.WriteLine($"concord {command}: {e.Message} While the node runs, use its admin API (/api/v1/).");
+            environment.Error.WriteLine($"concord {command}: {e.Message}");
             return ExitCodes.InputError;
         }
 
