@@ -65,6 +65,7 @@ public static class TaxiiServerApplication
         builder.Services.AddSingleton<TaxiiHandlers>();
 
         var app = builder.Build();
+        app.UseMiddleware<ResponseSigningMiddleware>();
         app.UseMiddleware<ErrorBoundaryMiddleware>();
         app.UseRouting();
         MapEndpoints(app, app.Services.GetRequiredService<TaxiiHandlers>(), store);
