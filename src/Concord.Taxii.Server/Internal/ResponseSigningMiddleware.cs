@@ -21,16 +21,19 @@ internal sealed class ResponseSigningMiddleware(RequestDelegate next, TaxiiServe
             return;
         }
 
-        var original = context.Response.Body;
+        // The body feature is swapped, not just Response.Body, so that handlers writing to BodyWriter are buffered too.
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        var buffering = new StreamResponseBodyFeature(buffer, original);
+        context.Features.Set<IHttpResponseBodyFeature>(buffering);
         try
         {
             await next(context).ConfigureAwait(false);
+            await buffering.CompleteAsync().ConfigureAwait(false);
         }
         finally
         {
-            context.Response.Body = original;
+            context.Features.Set(original);
         }
 
         var response = context.Response;
@@ -43,6 +46,6 @@ internal sealed class ResponseSigningMiddleware(RequestDelegate next, TaxiiServe
         }
 
         response.ContentLength = buffer.Length;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+        await original.Stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
     }
 }
