@@ -60,7 +60,7 @@ public static class FederationEndpoints
             }
 
             response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.Body, statuses.ToList(), FederationJsonContext.Default.ListPeerStatus, context.RequestAborted).ConfigureAwait(false);
+            await response.WriteAsync(PeerStatus.ToJson(statuses), context.RequestAborted).ConfigureAwait(false);
         });
     }
 }

@@ -206,14 +206,8 @@ public sealed class PeerPuller
         var url = new Uri(peer.ApiRoot, $"collections/{Uri.EscapeDataString(collection.RemoteId)}/objects/{query.ToQueryString()}");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(AcceptTaxii);
-        if (peer.TokenVariable is { } variable)
+        if (new PeerRegistry(dataDirectory).TokenOf(peer) is { } token)
         {
-            var token = Environment.GetEnvironmentVariable(variable);
-            if (string.IsNullOrEmpty(token))
-            {
-                throw new FederationException(peer.Name, subject, $"the environment variable {variable} that holds the peer's token is not set.");
-            }
-
             request.Headers.Authorization = TaxiiCredentials.Bearer(token).ToHeader();
         }
 

@@ -102,6 +102,37 @@ public sealed class PeerRegistry
         }
     }
 
+    /// <summary>The path of the token file of a peer whose token was given on standard input (owner-only).</summary>
+    /// <param name="name">The peer's name.</param>
+    public string TokenPathOf(string name) => Path.Combine(DataDirectory, "federation", name, "token");
+
+    /// <summary>Keeps a peer's API token in its owner-only token file, for a peer without <see cref="Peer.TokenVariable"/>.</summary>
+    /// <param name="name">The peer's name.</param>
+    /// <param name="token">The token.</param>
+    public void SaveToken(string name, string token)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        AtomicFile.Write(TokenPathOf(name), System.Text.Encoding.UTF8.GetBytes(token));
+    }
+
+    /// <summary>A peer's API token: from its environment variable, else its token file; null when it has neither.</summary>
+    /// <param name="peer">The peer.</param>
+    /// <exception cref="FederationException">The configured environment variable is not set.</exception>
+    public string? TokenOf(Peer peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (peer.TokenVariable is { } variable)
+        {
+            var token = Environment.GetEnvironmentVariable(variable);
+            return string.IsNullOrEmpty(token)
+                ? throw new FederationException(peer.Name, null, $"the environment variable {variable} that holds the peer's token is not set.")
+                : token;
+        }
+
+        var path = TokenPathOf(peer.Name);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
     private List<Peer> Read()
     {
         if (!File.Exists(path))

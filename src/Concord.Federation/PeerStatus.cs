@@ -32,6 +32,14 @@ public sealed record PeerStatus(string Name, string ApiRoot)
     /// <summary>The last refusal of an object, naming it and the rule; null when none was refused.</summary>
     public string? LastRefusal { get; init; }
 
+    /// <summary>Statuses as JSON (snake_case), as the status endpoint and <c>concord peer status --json</c> print them.</summary>
+    /// <param name="statuses">The statuses.</param>
+    public static string ToJson(IReadOnlyList<PeerStatus> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        return System.Text.Json.JsonSerializer.Serialize(statuses.ToList(), FederationJsonContext.Default.ListPeerStatus);
+    }
+
     /// <summary>The status of every peer of a registry, from their sync state.</summary>
     /// <param name="registry">The registry.</param>
     /// <param name="now">The current time (for the lag).</param>

@@ -89,7 +89,7 @@ internal static class ServeCommand
                 Microsoft.AspNetCore.Builder.WebApplication app;
                 try
                 {
-                    app = TaxiiServerApplication.Build(store, options);
+                    app = TaxiiServerApplication.Build(store, options with { Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId) });
                 }
                 catch (InvalidOperationException e)
                 {
@@ -99,6 +99,8 @@ internal static class ServeCommand
 
                 await using (app.ConfigureAwait(false))
                 {
+                    var federation = await Peer.FederationHost.StartAsync(app, store, audit, directory, cancellationToken).ConfigureAwait(false);
+                    await using var stopFederation = federation.ConfigureAwait(false);
                     await app.StartAsync(cancellationToken).ConfigureAwait(false);
                     environment.Out.WriteLine($"Concord node {identity.StixId} serving TAXII 2.1 at {string.Join(", ", app.Urls.Select(url => url.TrimEnd('/') + "/taxii2/"))}");
                     environment.Out.Flush();
