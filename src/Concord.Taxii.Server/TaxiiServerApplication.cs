@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Patterning;
+using Concord.Sharing.Audit;
 using Concord.Stix.Validation;
 using Concord.Storage;
 using Concord.Taxii.Server.Internal;
@@ -31,11 +32,19 @@ public static class TaxiiServerApplication
     /// <param name="options">The settings.</param>
     /// <param name="configureLogging">Adjusts logging (by default: console, warnings and above).</param>
     /// <param name="time">The clock; the system clock when null.</param>
-    /// <exception cref="InvalidOperationException">A listening URL is invalid, plain HTTP is asked for off loopback, or the certificate is missing.</exception>
-    public static WebApplication Build(IConcordStore store, TaxiiServerOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null)
+    /// <param name="audit">The node's audit log, which records every disclosure, denial and redaction; required unless
+    /// <see cref="TaxiiServerOptions.EnforceSharingPolicy"/> is off.</param>
+    /// <exception cref="InvalidOperationException">A listening URL is invalid, plain HTTP is asked for off loopback, the certificate is missing,
+    /// or the sharing policy is enforced without an audit log.</exception>
+    public static WebApplication Build(IConcordStore store, TaxiiServerOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null, IAuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.EnforceSharingPolicy && audit is null)
+        {
+            throw new InvalidOperationException("The sharing policy is enforced, so its decisions must be audited: pass the node's audit log.");
+        }
+
         if (options.MaxContentLength <= 0 || options.DefaultPageSize <= 0 || options.MaxPageSize < options.DefaultPageSize || options.MaxFailedLogins <= 0)
         {
             throw new InvalidOperationException("Taxii:MaxContentLength, Taxii:DefaultPageSize and Accounts:MaxFailedLogins must be positive, and Taxii:MaxPageSize at least Taxii:DefaultPageSize.");
@@ -62,7 +71,13 @@ public static class TaxiiServerApplication
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new StixValidator(new StixValidatorOptions { PatternChecker = new StixPatternChecker() }));
         builder.Services.AddSingleton(services => new Authenticator(store, options, clock));
-        builder.Services.AddSingleton<TaxiiHandlers>();
+        builder.Services.AddSingleton(services => new TaxiiHandlers(
+            store,
+            options,
+            services.GetRequiredService<Authenticator>(),
+            services.GetRequiredService<StixValidator>(),
+            clock,
+            options.EnforceSharingPolicy ? new SharingEnforcement(store, audit!, clock) : null));
 
         var app = builder.Build();
         app.UseMiddleware<ResponseSigningMiddleware>();

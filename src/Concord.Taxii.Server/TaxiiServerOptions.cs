@@ -47,6 +47,13 @@ public sealed record TaxiiServerOptions
     /// </summary>
     public TimeSpan CredentialCacheDuration { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether every read endpoint goes through the sharing policy (docs/sharing.md); true by default and in
+    /// <c>concord serve</c>, which has no setting for it. Switching it off is for benchmarks and transport tests only: every
+    /// caller with a read grant then receives everything, and nothing is audited.
+    /// </summary>
+    public bool EnforceSharingPolicy { get; init; } = true;
+
     /// <summary>The URLs Kestrel listens on (<c>Urls</c>, <c>--urls</c>); <c>http://127.0.0.1:8080</c> by default.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 

@@ -39,6 +39,7 @@ public sealed class HttpsTests : IDisposable
             Urls = ["https://127.0.0.1:0"],
             CertificatePath = pfx,
             CertificatePassword = "secret",
+            EnforceSharingPolicy = false,
         });
         await app.StartAsync();
         try

@@ -60,7 +60,7 @@ internal sealed class TaxiiNode : IDisposable
         store.SetGrantAsync(new CollectionGrant(collection.Id, organization.Id, true, true)).GetAwaiter().GetResult();
         var (token, hash) = ApiTokens.Create();
         store.CreateApiTokenAsync(new ApiToken(Guid.NewGuid(), organization.Id, "bench", hash, DateTimeOffset.UtcNow)).GetAwaiter().GetResult();
-        var app = TaxiiServerApplication.Build(store, new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"] }, logging => logging.SetMinimumLevel(LogLevel.Error));
+        var app = TaxiiServerApplication.Build(store, new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], EnforceSharingPolicy = false }, logging => logging.SetMinimumLevel(LogLevel.Error));
         app.StartAsync().GetAwaiter().GetResult();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new TaxiiNode(folder, store, app, new Uri(address), collection.Id.ToString("D"), token);

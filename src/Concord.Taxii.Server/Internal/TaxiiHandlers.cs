@@ -29,14 +29,16 @@ internal sealed class TaxiiHandlers
     private readonly Authenticator authenticator;
     private readonly StixValidator validator;
     private readonly TimeProvider time;
+    private readonly SharingEnforcement? enforcement;
 
-    public TaxiiHandlers(IConcordStore store, TaxiiServerOptions options, Authenticator authenticator, StixValidator validator, TimeProvider time)
+    public TaxiiHandlers(IConcordStore store, TaxiiServerOptions options, Authenticator authenticator, StixValidator validator, TimeProvider time, SharingEnforcement? enforcement)
     {
         this.store = store;
         this.options = options;
         this.authenticator = authenticator;
         this.validator = validator;
         this.time = time;
+        this.enforcement = enforcement;
     }
 
     /// <summary>GET /taxii2/ (section 4.1).</summary>
@@ -113,17 +115,17 @@ internal sealed class TaxiiHandlers
         var caller = await BeginAsync(context, alsoStix: true).ConfigureAwait(false);
         var collection = await ReadableCollectionAsync(context, caller).ConfigureAwait(false);
         var query = QueryParser.Parse(context.Request.Query, FilterSet.Objects, options);
-        var page = await store.GetManifestAsync(collection.Id, query, context.RequestAborted).ConfigureAwait(false);
+        var page = await ReadAsync(context, caller, collection, query, "manifest", null).ConfigureAwait(false);
         var manifest = new Manifest
         {
             More = page.More ? true : null,
             Next = page.Next?.ToString(),
-            Objects = page.Items.Count == 0 ? null : page.Items.Select(r => new Resources.ManifestRecord
+            Objects = page.Items.Count == 0 ? null : page.Items.Select(item => new Resources.ManifestRecord
             {
-                Id = r.Id,
-                DateAdded = r.DateAdded.ToString(),
-                Version = r.Version,
-                MediaType = r.MediaType,
+                Id = item.Version.Id,
+                DateAdded = item.Version.DateAdded.ToString(),
+                Version = item.Version.Version,
+                MediaType = "application/stix+json;version=" + item.Version.SpecVersion,
             }).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
@@ -136,7 +138,7 @@ internal sealed class TaxiiHandlers
         var caller = await BeginAsync(context).ConfigureAwait(false);
         var collection = await ReadableCollectionAsync(context, caller).ConfigureAwait(false);
         var query = QueryParser.Parse(context.Request.Query, FilterSet.Objects, options);
-        var page = await store.GetObjectsAsync(collection.Id, query, context.RequestAborted).ConfigureAwait(false);
+        var page = await ReadAsync(context, caller, collection, query, "objects", null).ConfigureAwait(false);
         await WriteEnvelopeAsync(context, page).ConfigureAwait(false);
     }
 
@@ -147,12 +149,7 @@ internal sealed class TaxiiHandlers
         var collection = await ReadableCollectionAsync(context, caller).ConfigureAwait(false);
         var objectId = ObjectId(context);
         var query = QueryParser.Parse(context.Request.Query, FilterSet.Object, options) with { Ids = [objectId] };
-        var page = await store.GetObjectsAsync(collection.Id, query, context.RequestAborted).ConfigureAwait(false);
-        if (page.Items.Count == 0 && !await ExistsAsync(collection.Id, objectId, context.RequestAborted).ConfigureAwait(false))
-        {
-            throw TaxiiProblem.NotFound("object");
-        }
-
+        var page = await ReadAsync(context, caller, collection, query, "object", objectId).ConfigureAwait(false);
         await WriteEnvelopeAsync(context, page).ConfigureAwait(false);
     }
 
@@ -162,18 +159,13 @@ internal sealed class TaxiiHandlers
         var caller = await BeginAsync(context).ConfigureAwait(false);
         var collection = await ReadableCollectionAsync(context, caller).ConfigureAwait(false);
         var objectId = ObjectId(context);
-        var query = QueryParser.Parse(context.Request.Query, FilterSet.Versions, options);
-        var page = await store.GetVersionsAsync(collection.Id, objectId, query, context.RequestAborted).ConfigureAwait(false);
-        if (page.Items.Count == 0 && !await ExistsAsync(collection.Id, objectId, context.RequestAborted).ConfigureAwait(false))
-        {
-            throw TaxiiProblem.NotFound("object");
-        }
-
+        var query = QueryParser.Parse(context.Request.Query, FilterSet.Versions, options) with { Ids = [objectId], Types = null, Versions = VersionFilter.AllVersions };
+        var page = await ReadAsync(context, caller, collection, query, "versions", objectId).ConfigureAwait(false);
         var versions = new Resources.Versions
         {
             More = page.More ? true : null,
             Next = page.Next?.ToString(),
-            Items = page.Items.Count == 0 ? null : page.Items.Select(r => r.Version).ToArray(),
+            Items = page.Items.Count == 0 ? null : page.Items.Select(item => item.Version.Version).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, versions, TaxiiJsonContext.Wire.Versions).ConfigureAwait(false);
@@ -440,7 +432,34 @@ internal sealed class TaxiiHandlers
         }
     }
 
-    private static async Task WriteEnvelopeAsync(HttpContext context, Page<StoredObject> page)
+    /// <summary>
+    /// Reads one page through the policy decision point (every read exit goes through here), audits it, and answers 404 for
+    /// an object the caller may receive no version of, exactly as for an object that does not exist.
+    /// </summary>
+    private async Task<DisclosedPage> ReadAsync(HttpContext context, Caller caller, CollectionInfo collection, ObjectQuery query, string endpoint, string? objectId)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (enforcement is null)
+        {
+            var page = await store.GetObjectsAsync(collection.Id, query, cancellationToken).ConfigureAwait(false);
+            if (objectId is not null && page.Items.Count == 0 && !await ExistsAsync(collection.Id, objectId, cancellationToken).ConfigureAwait(false))
+            {
+                throw TaxiiProblem.NotFound("object");
+            }
+
+            return DisclosedPage.Unfiltered(page);
+        }
+
+        var scope = await enforcement.ScopeAsync(caller, collection, endpoint, cancellationToken).ConfigureAwait(false);
+        var disclosed = await scope.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        var found = objectId is null || disclosed.Items.Count > 0 || await scope.AnyDisclosedAsync(objectId, cancellationToken).ConfigureAwait(false);
+
+        // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails).
+        await scope.AuditAsync(disclosed.Items, cancellationToken).ConfigureAwait(false);
+        return found ? disclosed : throw TaxiiProblem.NotFound("object");
+    }
+
+    private static async Task WriteEnvelopeAsync(HttpContext context, DisclosedPage page)
     {
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         var response = context.Response;
@@ -463,7 +482,8 @@ internal sealed class TaxiiHandlers
                 writer.WriteStartArray("objects"u8);
                 foreach (var item in page.Items)
                 {
-                    // Stored bytes are the JSON received and validated at ingest; they are written back byte for byte.
+                    // Stored bytes are the JSON received and validated at ingest; they are written back byte for byte,
+                    // unless the policy redacted them (then they are the redactor's serialization of the same object).
                     writer.WriteRawValue(item.Json.Span, skipInputValidation: true);
                     if (writer.BytesPending > 32 * 1024)
                     {

@@ -79,6 +79,9 @@ public sealed class TaxiiServerFixture : IAsyncLifetime
             MaxPageSize = 5000,
             MaxFailedLogins = 3,
             LockoutDuration = TimeSpan.FromMinutes(5),
+
+            // Transport tests: the sharing policy has its own fixture (PolicyServerFixture).
+            EnforceSharingPolicy = false,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

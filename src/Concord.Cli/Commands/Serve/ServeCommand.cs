@@ -89,7 +89,7 @@ internal static class ServeCommand
                 Microsoft.AspNetCore.Builder.WebApplication app;
                 try
                 {
-                    app = TaxiiServerApplication.Build(store, options with { Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId) });
+                    app = TaxiiServerApplication.Build(store, options with { Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId) }, audit: audit);
                 }
                 catch (InvalidOperationException e)
                 {
