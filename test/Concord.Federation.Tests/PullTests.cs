@@ -8,7 +8,10 @@ using NSec.Cryptography;
 
 namespace Concord.Federation.Tests;
 
-/// <summary>Pulls between two real nodes: A serves, B pulls from A under an agreement between their organizations.</summary>
+/// <summary>
+/// Pulls between two real nodes: A serves, B pulls from A under an agreement between their organizations. A does not
+/// enforce its own exit policy here, so that what B's entry policy refuses actually reaches B (a misbehaving peer).
+/// </summary>
 public sealed class PullTests : IAsyncLifetime
 {
     private TestNode a = null!;
@@ -17,7 +20,7 @@ public sealed class PullTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        a = await TestNode.StartAsync("a");
+        a = await TestNode.StartAsync("a", enforces: false);
         b = await TestNode.StartAsync("b");
         var bOnA = await a.OrganizationAsync("b");
         outbox = await a.CollectionAsync("A outbox", a.OrganizationId, bOnA);
@@ -146,7 +149,7 @@ public sealed class PullTests : IAsyncLifetime
     [Fact]
     public async Task A_node_pulls_from_an_unsigned_TAXII_server_only_when_the_peer_is_configured_unsigned()
     {
-        await using var plain = await TestNode.StartAsync("plain", signs: false);
+        await using var plain = await TestNode.StartAsync("plain", signs: false, enforces: false);
         var bOnPlain = await plain.OrganizationAsync("b");
         var collection = await plain.CollectionAsync("feed", plain.OrganizationId, bOnPlain);
         await plain.AddAsync(collection, StixObjects.Json(StixObjects.Indicator()));

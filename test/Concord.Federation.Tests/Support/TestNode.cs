@@ -61,7 +61,8 @@ internal sealed class TestNode : IAsyncDisposable
 
     public SharingAdministration Sharing => new(Store, Audit, TimeProvider.System);
 
-    public static async Task<TestNode> StartAsync(string name, bool signs = true)
+    /// <summary>Starts a node; <paramref name="enforces"/> off makes it a peer that sends whatever its grants allow, as a misbehaving node would.</summary>
+    public static async Task<TestNode> StartAsync(string name, bool signs = true, bool enforces = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"concord-federation-{name}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
@@ -73,7 +74,8 @@ internal sealed class TestNode : IAsyncDisposable
             Urls = ["http://127.0.0.1:0"],
             DefaultPageSize = 100,
             Signer = signs ? new ResponseSigner(key, node.IdentityId) : null,
-        });
+            EnforceSharingPolicy = enforces,
+        }, audit: node.Audit);
         await node.app.StartAsync();
         var address = node.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         node.ApiRoot = new Uri(new Uri(address), "/taxii2/api1/");
@@ -109,6 +111,16 @@ internal sealed class TestNode : IAsyncDisposable
 
     public Task AgreementAsync(string name, string[] parties, params string[] tlp) =>
         Sharing.AddAgreementAsync(new AgreementRequest { Name = name, Parties = parties, Tlp = tlp }, AuditActor.Local("test"), AuditChannels.Cli);
+
+    public async Task WorkingGroupAsync(string name, params string[] organizations)
+    {
+        await Sharing.AddGroupAsync(name, null, AuditActor.Local("test"), AuditChannels.Cli);
+        foreach (var organization in organizations)
+        {
+            await OrganizationAsync(organization);
+            await Sharing.AddMemberAsync(name, organization, AuditActor.Local("test"), AuditChannels.Cli);
+        }
+    }
 
     public async Task AddAsync(Guid collection, params string[] objects)
     {
