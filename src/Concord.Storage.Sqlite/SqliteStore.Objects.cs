@@ -1,8 +1,12 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using Concord.Storage.Objects;
 using Concord.Storage.Sqlite.Internal;
+using Concord.Storage.Status;
 using Microsoft.Data.Sqlite;
 
 namespace Concord.Storage.Sqlite;
@@ -14,7 +18,18 @@ public sealed partial class SqliteStore
     private const string ObjectColumns = ManifestColumns + ", o.body";
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default) =>
+        (await AddAsync(collectionId, objects, null, cancellationToken).ConfigureAwait(false)).Results;
+
+    /// <inheritdoc />
+    public async Task<StatusResource> AddObjectsWithStatusAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statusOf);
+        return (await AddAsync(collectionId, objects, statusOf, cancellationToken).ConfigureAwait(false)).Status!;
+    }
+
+    private async Task<(IReadOnlyList<AddObjectResult> Results, StatusResource? Status)> AddAsync(
+        Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource>? statusOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objects);
 
@@ -26,19 +41,28 @@ public sealed partial class SqliteStore
             ObjectHeader.TryRead(objects[i].Span, out headers[i], out errors[i]);
         }
 
-        return await WriteAsync<IReadOnlyList<AddObjectResult>>(
+        var ids = IdsJson(headers.Where((_, i) => errors[i] is null).Select(h => h.Id));
+        return await WriteAsync<(IReadOnlyList<AddObjectResult>, StatusResource?)>(
             session =>
             {
                 var collection = CollectionSeq(session, collectionId);
+                var known = LoadBatchVersions(session, collection, ids);
                 var results = new AddObjectResult[objects.Count];
                 for (var i = 0; i < objects.Count; i++)
                 {
                     results[i] = errors[i] is { } error
                         ? new AddObjectResult(AddOutcome.Rejected, string.Empty, string.Empty, null, error)
-                        : AddOne(session, collection, headers[i], objects[i]);
+                        : AddOne(session, collection, headers[i], objects[i], known);
                 }
 
-                return results;
+                if (statusOf is null)
+                {
+                    return (results, null);
+                }
+
+                var status = statusOf(results);
+                WriteStatus(session, status);
+                return (results, status);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -199,15 +223,15 @@ public sealed partial class SqliteStore
         return found;
     }
 
-    private AddObjectResult AddOne(Session session, long collection, ObjectHeader header, ReadOnlyMemory<byte> json)
+    private AddObjectResult AddOne(Session session, long collection, ObjectHeader header, ReadOnlyMemory<byte> json, Dictionary<string, List<VersionRow>> known)
     {
-        var versions = LoadVersions(session, collection, header.Id);
+        known.TryGetValue(header.Id, out var versions);
         string key;
         string version;
         if (header.Version is { } stixVersion)
         {
             key = VersionKey.Of(stixVersion);
-            foreach (var existing in versions)
+            foreach (var existing in versions ?? [])
             {
                 if (string.Equals(existing.Key, key, StringComparison.Ordinal))
                 {
@@ -220,7 +244,7 @@ public sealed partial class SqliteStore
         else
         {
             // Unversioned: one version, dated by its first addition.
-            if (versions.Count > 0)
+            if (versions is { Count: > 0 })
             {
                 var existing = versions.MinBy(v => v.DateAdded);
                 return new AddObjectResult(AddOutcome.AlreadyPresent, header.Id, existing.Version, new DateAdded(existing.DateAdded), null);
@@ -239,9 +263,24 @@ public sealed partial class SqliteStore
         }
 
         var row = new VersionRow(dateAdded, key, version, header.SpecVersion, true, true, true);
-        versions.Add(row);
-        var flagged = ComputeFlags(versions);
-        var self = flagged[^1];
+        VersionRow self;
+        if (versions is null)
+        {
+            // A new object (the common case): its only version is first, last and of the latest spec version.
+            self = row;
+            known.Add(header.Id, [row]);
+        }
+        else
+        {
+            versions.Add(row);
+            var flagged = ComputeFlags(versions);
+            self = flagged[^1];
+            UpdateFlags(session, flagged.AsSpan(0, flagged.Length - 1));
+            for (var i = 0; i < flagged.Length; i++)
+            {
+                versions[i] = flagged[i] with { Changed = false };
+            }
+        }
 
         var insert = session.Command(
             "INSERT INTO objects (date_added, collection, object_id, type, version_key, version, spec_version, latest_spec, is_first, is_last, body) VALUES (@d, @c, @id, @type, @key, @version, @spec, @latest, @first, @last, @body);",
@@ -257,10 +296,54 @@ public sealed partial class SqliteStore
         p[7].Value = self.LatestSpec ? 1L : 0L;
         p[8].Value = self.First ? 1L : 0L;
         p[9].Value = self.Last ? 1L : 0L;
+
+        // SQLite binds a blob from a whole byte[] only: reuse the caller's array when it is exactly the object.
         p[10].Value = MemoryMarshal.TryGetArray(json, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : json.ToArray();
         insert.ExecuteNonQuery();
-        UpdateFlags(session, flagged.AsSpan(0, flagged.Length - 1));
         return new AddObjectResult(AddOutcome.Added, header.Id, version, new DateAdded(dateAdded), null);
+    }
+
+    /// <summary>Distinct object ids as a JSON array, for <c>json_each</c>.</summary>
+    private static string IdsJson(IEnumerable<string> ids)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The stored versions of every object of a batch, by object id, in one query instead of one per object.</summary>
+    private static Dictionary<string, List<VersionRow>> LoadBatchVersions(Session session, long collection, string idsJson)
+    {
+        var command = session.Command(
+            "SELECT object_id, date_added, version_key, version, spec_version, latest_spec, is_first, is_last FROM objects WHERE collection = @c AND object_id IN (SELECT value FROM json_each(@ids));",
+            "@c", "@ids");
+        command.Parameters[0].Value = collection;
+        command.Parameters[1].Value = idsJson;
+        using var reader = command.ExecuteReader();
+        var known = new Dictionary<string, List<VersionRow>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!known.TryGetValue(id, out var rows))
+            {
+                rows = [];
+                known.Add(id, rows);
+            }
+
+            rows.Add(ReadVersionRow(reader, 1));
+        }
+
+        return known;
     }
 
     private long NextDateAdded()
@@ -270,22 +353,12 @@ public sealed partial class SqliteStore
         return lastDateAdded;
     }
 
-    private static List<VersionRow> LoadVersions(Session session, long collection, string objectId)
-    {
-        var command = session.Command(
-            "SELECT date_added, version_key, version, spec_version, latest_spec, is_first, is_last FROM objects WHERE collection = @c AND object_id = @id;",
-            "@c", "@id");
-        command.Parameters[0].Value = collection;
-        command.Parameters[1].Value = objectId;
-        using var reader = command.ExecuteReader();
-        var rows = new List<VersionRow>();
-        while (reader.Read())
-        {
-            rows.Add(new VersionRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0));
-        }
+    private static List<VersionRow> LoadVersions(Session session, long collection, string objectId) =>
+        LoadBatchVersions(session, collection, IdsJson([objectId])).GetValueOrDefault(objectId) ?? [];
 
-        return rows;
-    }
+    private static VersionRow ReadVersionRow(SqliteDataReader reader, int first) =>
+        new(reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
+            reader.GetInt64(first + 4) != 0, reader.GetInt64(first + 5) != 0, reader.GetInt64(first + 6) != 0);
 
     /// <summary>
     /// Sets latest_spec (the object's greatest spec version), and is_first / is_last (the least and greatest version key
@@ -342,7 +415,6 @@ public sealed partial class SqliteStore
     /// <summary>Writes the flags of the rows whose flags changed.</summary>
     private static void UpdateFlags(Session session, ReadOnlySpan<VersionRow> rows)
     {
-
         var update = session.Command("UPDATE objects SET latest_spec = @latest, is_first = @first, is_last = @last WHERE date_added = @d;", "@latest", "@first", "@last", "@d");
         foreach (var row in rows)
         {

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Stix;
+using Concord.Storage.Sqlite.Internal;
 using Concord.Storage.Status;
 
 namespace Concord.Storage.Sqlite;
@@ -15,38 +16,42 @@ public sealed partial class SqliteStore
         return WriteAsync(
             session =>
             {
-                var id = status.Id.ToString("D");
-                var clear = session.Command("DELETE FROM status_details WHERE status_id = @id;", "@id");
-                clear.Parameters[0].Value = id;
-                clear.ExecuteNonQuery();
-                var upsert = session.Command(
-                    """
-                    INSERT INTO statuses (id, api_root, status, org, collection, request_timestamp, total_count, success_count, failure_count, pending_count)
-                    VALUES (@id, @root, @status, @org, @collection, @requested, @total, @success, @failure, @pending)
-                    ON CONFLICT (id) DO UPDATE SET api_root = excluded.api_root, status = excluded.status, org = excluded.org, collection = excluded.collection,
-                        request_timestamp = excluded.request_timestamp, total_count = excluded.total_count, success_count = excluded.success_count,
-                        failure_count = excluded.failure_count, pending_count = excluded.pending_count;
-                    """,
-                    "@id", "@root", "@status", "@org", "@collection", "@requested", "@total", "@success", "@failure", "@pending");
-                Bind(upsert, id, status.ApiRoot, status.Status, status.OrganizationId, status.CollectionId, status.RequestTimestamp?.Text, (long)status.TotalCount, (long)status.SuccessCount, (long)status.FailureCount, (long)status.PendingCount);
-                upsert.ExecuteNonQuery();
-                var detail = session.Command(
-                    "INSERT INTO status_details (status_id, kind, ord, object_id, version, message) VALUES (@id, @kind, @ord, @object, @version, @message);",
-                    "@id", "@kind", "@ord", "@object", "@version", "@message");
-                var lists = new[] { status.Successes, status.Failures, status.Pendings };
-                for (var kind = 0; kind < lists.Length; kind++)
-                {
-                    for (var ord = 0; ord < lists[kind].Count; ord++)
-                    {
-                        var entry = lists[kind][ord];
-                        Bind(detail, id, (long)kind, (long)ord, entry.Id, entry.Version, entry.Message);
-                        detail.ExecuteNonQuery();
-                    }
-                }
-
+                WriteStatus(session, status);
                 return 0;
             },
             cancellationToken);
+    }
+
+    private static void WriteStatus(Session session, StatusResource status)
+    {
+        var id = status.Id.ToString("D");
+        var clear = session.Command("DELETE FROM status_details WHERE status_id = @id;", "@id");
+        clear.Parameters[0].Value = id;
+        clear.ExecuteNonQuery();
+        var upsert = session.Command(
+            """
+            INSERT INTO statuses (id, api_root, status, org, collection, request_timestamp, total_count, success_count, failure_count, pending_count)
+            VALUES (@id, @root, @status, @org, @collection, @requested, @total, @success, @failure, @pending)
+            ON CONFLICT (id) DO UPDATE SET api_root = excluded.api_root, status = excluded.status, org = excluded.org, collection = excluded.collection,
+                request_timestamp = excluded.request_timestamp, total_count = excluded.total_count, success_count = excluded.success_count,
+                failure_count = excluded.failure_count, pending_count = excluded.pending_count;
+            """,
+            "@id", "@root", "@status", "@org", "@collection", "@requested", "@total", "@success", "@failure", "@pending");
+        Bind(upsert, id, status.ApiRoot, status.Status, status.OrganizationId, status.CollectionId, status.RequestTimestamp?.Text, (long)status.TotalCount, (long)status.SuccessCount, (long)status.FailureCount, (long)status.PendingCount);
+        upsert.ExecuteNonQuery();
+        var detail = session.Command(
+            "INSERT INTO status_details (status_id, kind, ord, object_id, version, message) VALUES (@id, @kind, @ord, @object, @version, @message);",
+            "@id", "@kind", "@ord", "@object", "@version", "@message");
+        var lists = new[] { status.Successes, status.Failures, status.Pendings };
+        for (var kind = 0; kind < lists.Length; kind++)
+        {
+            for (var ord = 0; ord < lists[kind].Count; ord++)
+            {
+                var entry = lists[kind][ord];
+                Bind(detail, id, (long)kind, (long)ord, entry.Id, entry.Version, entry.Message);
+                detail.ExecuteNonQuery();
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -19,7 +19,8 @@ namespace Concord.Storage;
 /// with fsync semantics: once it has completed, the write survives a process kill or power loss.
 /// A failed or cancelled write changes nothing.</item>
 /// <item><b>Atomicity.</b> <see cref="AddObjectsAsync"/> commits a whole batch (a TAXII envelope) in one
-/// transaction: either every added version is stored or none is.</item>
+/// transaction: either every added version is stored or none is. <see cref="AddObjectsWithStatusAsync"/> commits the
+/// status resource of the batch in that same transaction.</item>
 /// <item><b>Ordering.</b> Each stored version gets a <see cref="DateAdded"/> that is unique in the store
 /// and strictly greater than every date added assigned before it, even when writers are concurrent and
 /// even when the clock goes backwards (the engine uses max(now, last + 1 µs) under its write lock). So a
@@ -69,6 +70,22 @@ public interface IObjectStore
     /// added, the second reported already present.</returns>
     /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
     Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a batch of objects like <see cref="AddObjectsAsync"/> and, in the same durable transaction, saves the status
+    /// resource that <paramref name="statusOf"/> builds from the results (as <see cref="SaveStatusAsync"/> would): a TAXII
+    /// POST answered with a complete status (section 5.5) commits, and waits for, one fsync instead of two.
+    /// </summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="objects">The UTF-8 JSON of each object, as for <see cref="AddObjectsAsync"/>.</param>
+    /// <param name="statusOf">
+    /// Builds the status from the results (one per object, in order). It runs inside the write transaction, so it must
+    /// be quick and must not call the store; when it throws, nothing is stored and the exception propagates.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the operation before it commits.</param>
+    /// <returns>The saved status: once the task completes, the objects and the status are both durable, or neither is.</returns>
+    /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
+    Task<StatusResource> AddObjectsWithStatusAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default);
 
     /// <summary>Queries the objects of a collection (TAXII 5.4 Get Objects and 5.6 Get an Object).</summary>
     /// <param name="collectionId">The collection.</param>

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Patterning;
+using Concord.Sharing.Administration;
 using Concord.Sharing.Audit;
 using Concord.Stix.Validation;
 using Concord.Storage;
@@ -84,6 +85,11 @@ public static class TaxiiServerApplication
         app.UseMiddleware<ErrorBoundaryMiddleware>();
         app.UseRouting();
         MapEndpoints(app, app.Services.GetRequiredService<TaxiiHandlers>(), store);
+        if (options.AdministratorOrganizationId is { } administrators && audit is not null)
+        {
+            new AdminApi(new SharingAdministration(store, audit, clock), app.Services.GetRequiredService<Authenticator>(), administrators).Map(app);
+        }
+
         return app;
     }
 

@@ -54,6 +54,12 @@ public sealed record TaxiiServerOptions
     /// </summary>
     public bool EnforceSharingPolicy { get; init; } = true;
 
+    /// <summary>
+    /// The node's own organization, whose users and tokens administer the sharing model through the HTTP admin API under
+    /// <c>/api/v1/</c>; null disables the admin API. <c>concord serve</c> sets it to the organization of the node identity.
+    /// </summary>
+    public Guid? AdministratorOrganizationId { get; init; }
+
     /// <summary>The URLs Kestrel listens on (<c>Urls</c>, <c>--urls</c>); <c>http://127.0.0.1:8080</c> by default.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 

@@ -119,3 +119,43 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Equal(90, shown.RetentionDays);
     }
 }
+
+public sealed class AgreementRequestJsonTests
+{
+    [Fact]
+    public void An_agreement_request_reads_from_snake_case_JSON()
+    {
+        var request = System.Text.Json.JsonSerializer.Deserialize(
+            """{"name":"n","parties":["org:a","group:b"],"tlp":["amber"],"types":["indicator"],"exclude_types":["identity"],"personal_data":{"email-address":"basis"},"retention_days":30,"valid_until":"2030-01-01T00:00:00Z"}""",
+            SharingJsonContext.Default.AgreementRequest)!;
+
+        Assert.Equal(["org:a", "group:b"], request.Parties);
+        Assert.Equal("basis", request.PersonalData["email-address"]);
+        Assert.Equal(["identity"], request.ExcludeTypes);
+        Assert.Equal(30, request.RetentionDays);
+    }
+}
+
+public sealed class AgreementRequestCheckTests
+{
+    [Fact]
+    public async Task A_request_that_omits_the_lists_is_checked_not_crashed_on()
+    {
+        var request = System.Text.Json.JsonSerializer.Deserialize("""{"name":"n"}""", SharingJsonContext.Default.AgreementRequest)!;
+        var directory = Path.Combine(Path.GetTempPath(), "concord-sharing-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var store = SqliteStore.Open(Path.Combine(directory, "concord.db"));
+            var admin = new SharingAdministration(store, new RecordingAuditLog(), TimeProvider.System);
+
+            var error = await Assert.ThrowsAsync<SharingException>(() => admin.AddAgreementAsync(request, AuditActor.Local("root"), AuditChannels.Cli));
+
+            Assert.Equal("parties: an agreement has at least two distinct parties. tlp: an agreement covers at least one TLP level.", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

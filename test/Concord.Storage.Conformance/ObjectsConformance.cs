@@ -154,6 +154,24 @@ public abstract partial class ObjectsConformance : StoreTestBase
     }
 
     [Fact]
+    public async Task Versions_spread_over_batches_keep_first_last_and_already_present_right()
+    {
+        var store = Open();
+        var collection = await NewCollectionAsync(store);
+        var id = Indicator(1);
+        await store.AddObjectsAsync(collection, [Sdo(id, modified: "2024-01-02T00:00:00.000Z"), Sdo(Indicator(2))]);
+
+        var results = await store.AddObjectsAsync(collection, [Sdo(id, modified: "2024-01-01T00:00:00.000Z"), Sdo(id, modified: "2024-01-03T00:00:00.000Z"), Sdo(id, modified: "2024-01-02T00:00:00Z"), Sdo(id, modified: "2024-01-03T00:00:00Z")]);
+
+        Assert.Equal([AddOutcome.Added, AddOutcome.Added, AddOutcome.AlreadyPresent, AddOutcome.AlreadyPresent], results.Select(r => r.Outcome));
+        var last = await store.GetObjectsAsync(collection, ObjectQuery.Default with { Ids = [id] });
+        var first = await store.GetObjectsAsync(collection, ObjectQuery.Default with { Ids = [id], Versions = VersionFilter.FirstVersion });
+        Assert.Equal("2024-01-03T00:00:00.000Z", Assert.Single(last.Items).Version);
+        Assert.Equal("2024-01-01T00:00:00.000Z", Assert.Single(first.Items).Version);
+        Assert.Equal(3, (await store.GetVersionsAsync(collection, id, ObjectQuery.Default)).Items.Count);
+    }
+
+    [Fact]
     public async Task An_object_without_modified_is_versioned_by_created()
     {
         var store = Open();

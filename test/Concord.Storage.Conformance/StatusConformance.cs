@@ -1,11 +1,12 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Stix;
+using Concord.Storage.Objects;
 using Concord.Storage.Status;
 
 namespace Concord.Storage.Conformance;
 
-/// <summary>Status resources.</summary>
+/// <summary>Status resources, saved alone or in the transaction of the objects they report on.</summary>
 public abstract class StatusConformance : StoreTestBase
 {
     [Fact]
@@ -53,5 +54,65 @@ public abstract class StatusConformance : StoreTestBase
         Assert.Equal(pending.Pendings, read.Successes);
         Assert.Equal(2, read.SuccessCount);
         Assert.Equal(0, read.PendingCount);
+    }
+
+    [Fact]
+    public async Task Adding_with_a_status_stores_the_objects_and_the_status_built_from_their_results()
+    {
+        var store = Open();
+        var collection = await NewCollectionAsync(store);
+        await store.AddObjectsAsync(collection, [Sdo(Indicator(1))]);
+        IReadOnlyList<AddObjectResult>? seen = null;
+
+        var saved = await store.AddObjectsWithStatusAsync(collection, [Sdo(Indicator(1)), Utf8("[]"), Sdo(Indicator(2))], results =>
+        {
+            seen = results;
+            return new StatusResource(Guid.NewGuid(), "api1", StatusResource.Complete)
+            {
+                CollectionId = collection,
+                TotalCount = results.Count,
+                SuccessCount = results.Count(r => r.IsSuccess),
+                FailureCount = results.Count(r => !r.IsSuccess),
+                Successes = results.Where(r => r.IsSuccess).Select(r => new StatusDetail(r.Id, r.Version)).ToArray(),
+                Failures = results.Where(r => !r.IsSuccess).Select(r => new StatusDetail(r.Id, r.Version, r.Message)).ToArray(),
+            };
+        });
+
+        Assert.Equal([AddOutcome.AlreadyPresent, AddOutcome.Rejected, AddOutcome.Added], seen!.Select(r => r.Outcome));
+        var read = await store.GetStatusAsync(saved.Id);
+        Assert.NotNull(read);
+        Assert.Equal((3, 2, 1), (read.TotalCount, read.SuccessCount, read.FailureCount));
+        Assert.Equal([Indicator(1), Indicator(2)], read.Successes.Select(d => d.Id));
+        Assert.Equal(saved.Failures, read.Failures);
+        Assert.Equal([Indicator(1), Indicator(2)], (await store.GetObjectsAsync(collection, ObjectQuery.Default)).Items.Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task When_building_the_status_fails_neither_the_objects_nor_a_status_are_stored()
+    {
+        var store = Open();
+        var collection = await NewCollectionAsync(store);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.AddObjectsWithStatusAsync(collection, [Sdo(Indicator(1))], _ => throw new InvalidOperationException("no status")));
+
+        Assert.Equal("no status", error.Message);
+        Assert.Empty((await store.GetObjectsAsync(collection, ObjectQuery.Default with { Versions = VersionFilter.AllVersions })).Items);
+        var retried = await store.AddObjectsWithStatusAsync(collection, [Sdo(Indicator(1))], results =>
+            new StatusResource(Guid.NewGuid(), "api1", StatusResource.Complete) { TotalCount = 1, SuccessCount = 1 });
+        Assert.Equal(1, (await store.GetStatusAsync(retried.Id))!.SuccessCount);
+        Assert.Equal(AddOutcome.Added, Assert.Single(await store.AddObjectsAsync(collection, [Sdo(Indicator(2))])).Outcome);
+    }
+
+    [Fact]
+    public async Task Adding_with_a_status_to_an_unknown_collection_throws_not_found_and_saves_no_status()
+    {
+        var store = Open();
+        var id = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<StorageNotFoundException>(() =>
+            store.AddObjectsWithStatusAsync(Guid.NewGuid(), [Sdo(Indicator(1))], _ => new StatusResource(id, "api1", StatusResource.Complete)));
+
+        Assert.Null(await store.GetStatusAsync(id));
     }
 }

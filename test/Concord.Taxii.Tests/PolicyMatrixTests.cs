@@ -84,6 +84,24 @@ public sealed class PolicyMatrixTests(PolicyMatrixTests.Node node) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_status_resource_is_shown_to_its_requester_only_and_to_others_as_missing()
+    {
+        var envelope = $$"""{"objects":[{"type":"malware","spec_version":"2.1","id":"malware--{{Guid.NewGuid():D}}","created":"{{Node.Modified}}","modified":"{{Node.Modified}}","name":"x","is_family":false}]}""";
+        var posted = await node.Server.SendAsync(HttpMethod.Post, node.Server.CollectionUrl(node.Inbox, "objects/"), node.Owner, envelope, TaxiiMediaTypes.Taxii21);
+        Assert.Equal(202, posted.Status);
+        var status = new Uri(node.Server.BaseAddress, $"/taxii2/api1/status/{posted.Json.GetProperty("id").GetString()}/");
+        var unknown = new Uri(node.Server.BaseAddress, $"/taxii2/api1/status/{Guid.NewGuid():D}/");
+
+        Assert.Equal(200, (await node.Server.GetAsync(node.Owner, status)).Status);
+        foreach (var other in new[] { node.Peer, node.Partner, node.Outsider })
+        {
+            var seen = await node.Server.GetAsync(other, status);
+            var missing = await node.Server.GetAsync(other, unknown);
+            Assert.Equal((missing.Status, missing.WithoutErrorId), (seen.Status, seen.WithoutErrorId));
+        }
+    }
+
+    [Fact]
     public async Task Disclosures_and_denials_are_in_the_audit_log_with_the_recipient()
     {
         await node.Server.GetAsync(node.Outsider, node.Server.CollectionUrl(node.Collection, "objects/"));
@@ -122,6 +140,9 @@ public sealed class PolicyMatrixTests(PolicyMatrixTests.Node node) : IClassFixtu
 
         public Guid Collection { get; private set; }
 
+        /// <summary>Where the status test writes, so that the matrix's collection keeps its seven objects.</summary>
+        public Guid Inbox { get; private set; }
+
         public Dictionary<string, string> Ids { get; } = [];
 
         public Guid Caller(string relation) => relation switch
@@ -146,6 +167,7 @@ public sealed class PolicyMatrixTests(PolicyMatrixTests.Node node) : IClassFixtu
                 ValidFrom = DateTimeOffset.UtcNow.AddDays(-1),
             });
             Collection = await Server.CollectionAsync(Owner, null, Owner, Peer, Partner, Outsider);
+            Inbox = await Server.CollectionAsync(Owner, null, Owner, Peer, Partner, Outsider);
             var objects = new List<string>();
             foreach (var level in Levels)
             {

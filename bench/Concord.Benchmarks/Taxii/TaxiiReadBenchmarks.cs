@@ -43,14 +43,11 @@ public class TaxiiReadBenchmarks
         folder = Path.Combine(Path.GetTempPath(), "concord-bench-bare-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         bare = StorageData.OpenBare(Path.Combine(folder, "bare.db"));
-        StorageData.BulkInsert(bare, objects);
-        select = bare.CreateCommand();
-        select.CommandText = "SELECT id, body FROM bare WHERE id > @last ORDER BY id LIMIT 1000;";
-        select.Parameters.Add("@last", SqliteType.Integer);
-        select.Prepare();
+        StorageData.BulkInsert(bare, StorageData.BareRows(objects));
+        select = StorageData.PrepareBareSelect(bare);
     }
 
-    private static string? LeadingNext(byte[] body)
+    internal static string? LeadingNext(byte[] body)
     {
         var reader = new System.Text.Json.Utf8JsonReader(body);
         reader.Read();
@@ -81,7 +78,7 @@ public class TaxiiReadBenchmarks
         StorageData.Delete(folder);
     }
 
-    /// <summary>The baseline: keyset paging over the rowid, reading each body as bytes.</summary>
+    /// <summary>The baseline: <see cref="StorageData.BareReadAll"/>, keyset paging over the date added, reading each object's JSON as bytes.</summary>
     [Benchmark(Baseline = true)]
     public int BareSelectOrderByRowidLimit() => StorageData.BareReadAll(select!);
 

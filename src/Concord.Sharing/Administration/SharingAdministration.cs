@@ -157,6 +157,16 @@ public sealed class SharingAdministration
     public async Task<AgreementView> AddAgreementAsync(AgreementRequest request, AuditActor actor, string channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A deserialized request leaves the lists it does not mention null, whatever the property initializers say.
+        request = request with
+        {
+            Parties = request.Parties ?? [],
+            Tlp = request.Tlp ?? [],
+            Types = request.Types ?? [],
+            ExcludeTypes = request.ExcludeTypes ?? [],
+            PersonalData = request.PersonalData ?? new Dictionary<string, string>(),
+        };
         var problems = new List<string>();
         var parties = new List<SharingParty>();
         foreach (var party in request.Parties)

@@ -25,9 +25,10 @@ internal readonly record struct ObjectHeader(string Id, string Type, string Spec
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                // Names are compared as UTF-8 in place: only the five indexed values become strings.
+                var property = Indexed(ref reader);
                 reader.Read();
-                if (!IsIndexed(name))
+                if (property is null)
                 {
                     reader.Skip();
                     continue;
@@ -35,12 +36,12 @@ internal readonly record struct ObjectHeader(string Id, string Type, string Spec
 
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    error = $"The property '{name}' is not a string.";
+                    error = $"The property '{property}' is not a string.";
                     return false;
                 }
 
                 var value = reader.GetString();
-                switch (name)
+                switch (property)
                 {
                     case "id":
                         id = value;
@@ -100,5 +101,12 @@ internal readonly record struct ObjectHeader(string Id, string Type, string Spec
         return true;
     }
 
-    private static bool IsIndexed(string name) => name is "id" or "type" or "spec_version" or "modified" or "created";
+    /// <summary>The name of the property at <paramref name="reader"/> when the store indexes it, else null.</summary>
+    private static string? Indexed(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? "id"
+        : reader.ValueTextEquals("type"u8) ? "type"
+        : reader.ValueTextEquals("spec_version"u8) ? "spec_version"
+        : reader.ValueTextEquals("modified"u8) ? "modified"
+        : reader.ValueTextEquals("created"u8) ? "created"
+        : null;
 }

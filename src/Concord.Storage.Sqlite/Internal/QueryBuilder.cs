@@ -12,9 +12,11 @@ namespace Concord.Storage.Sqlite.Internal;
 /// how many values), so it is prepared once per shape and cached per connection; values are parameters.
 /// </summary>
 /// <remarks>
-/// The default query (latest version, latest spec version) reads the partial index on <c>is_last</c>;
-/// <c>match[type]</c> reads the (collection, type) indexes; <c>match[id]</c> the unique (collection, id, version)
-/// index. All of them end with the rowid (= date added), so the position filter and the order are a range scan.
+/// Query plans (checked with <c>EXPLAIN QUERY PLAN</c>): without <c>match[id]</c> a query is a range scan of
+/// <c>ix_objects_all</c> (collection, rowid) or, for one <c>match[type]</c>, of <c>ix_objects_type</c> (collection, type, rowid);
+/// the rowid is the date added, so the position filter and the order come from the index and the version flags are
+/// checked on the row. <c>match[id]</c> names the unique (collection, id, version) index: the planner would otherwise
+/// prefer the ordered scan of the whole collection to a lookup of the few versions followed by a small sort.
 /// </remarks>
 internal sealed class QueryBuilder
 {
@@ -38,7 +40,7 @@ internal sealed class QueryBuilder
     {
         var builder = new QueryBuilder();
         var b = builder.sql;
-        b.Append("SELECT ").Append(columns).Append(" FROM objects o WHERE o.collection = ");
+        b.Append("SELECT ").Append(columns).Append(ids is { Count: > 0 } ? " FROM objects o INDEXED BY ux_objects_version" : " FROM objects o").Append(" WHERE o.collection = ");
         builder.Parameter(collection);
         b.Append(" AND o.date_added > ");
         builder.Parameter(after);

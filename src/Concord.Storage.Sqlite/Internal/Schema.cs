@@ -98,6 +98,14 @@ internal static class Schema
         CREATE INDEX ix_grants_org ON grants (org, collection);
         """,
         """
+        -- Every object query reads the table row anyway (for its columns and the version flags), so the partial
+        -- indexes on is_last only saved skipping superseded versions, while costing an index update per insert and
+        -- per flag change. ix_objects_all and ix_objects_type serve the same queries with a range scan.
+        DROP INDEX ix_objects_last;
+        DROP INDEX ix_objects_type_last;
+        """,
+        """
+        -- The sharing model (ISharingStore): working groups, memberships, agreements, collections owned by a working group.
         INSERT INTO meta (key, value) VALUES ('sharing_revision', 0);
         CREATE TABLE working_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT) WITHOUT ROWID;
         CREATE TABLE working_group_members (

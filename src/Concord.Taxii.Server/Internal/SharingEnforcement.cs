@@ -132,7 +132,7 @@ internal sealed class SharingEnforcement
         /// </summary>
         public async Task AuditAsync(IReadOnlyList<DisclosedVersion> disclosed, CancellationToken cancellationToken)
         {
-            var actor = caller.Name.StartsWith("token:", StringComparison.Ordinal) ? AuditActor.Token(caller.Name["token:".Length..]) : AuditActor.User(caller.Name);
+            var actor = caller.Actor;
             var details = new JsonObject { ["collection"] = collection.Id.ToString("D"), ["endpoint"] = endpoint, ["relation"] = view.Relation.ToString() };
             var events = new List<AuditEvent>();
             if (disclosed.Count > 0)

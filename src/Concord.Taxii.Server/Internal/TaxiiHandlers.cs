@@ -294,43 +294,46 @@ internal sealed class TaxiiHandlers
             }
             else
             {
+                // One copy of the object's bytes as received (never re-serialized): SQLite binds a blob from a whole array.
                 accepted.Add(JsonMarshal.GetRawUtf8Value(items[i]).ToArray());
                 acceptedIndex.Add(i);
             }
         }
 
-        if (accepted.Count > 0)
-        {
-            var results = await store.AddObjectsAsync(collection.Id, accepted, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < results.Count; i++)
+        // The status is complete once the objects are stored, so it is committed in the objects' transaction:
+        // one fsync per POST, and a status that exists only if its objects do.
+        return await store.AddObjectsWithStatusAsync(
+            collection.Id,
+            accepted,
+            results =>
             {
-                var result = results[i];
-                verdicts[acceptedIndex[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
-            }
-        }
+                for (var i = 0; i < results.Count; i++)
+                {
+                    var result = results[i];
+                    verdicts[acceptedIndex[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
+                }
 
-        var successes = new List<StatusDetail>(total);
-        var failures = new List<StatusDetail>();
-        for (var i = 0; i < total; i++)
-        {
-            var verdict = verdicts[i]!;
-            (verdict.Message is null ? successes : failures).Add(verdict);
-        }
+                var successes = new List<StatusDetail>(total);
+                var failures = new List<StatusDetail>();
+                foreach (var verdict in verdicts)
+                {
+                    (verdict!.Message is null ? successes : failures).Add(verdict);
+                }
 
-        var status = new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
-        {
-            OrganizationId = caller.OrganizationId,
-            CollectionId = collection.Id,
-            RequestTimestamp = requestTimestamp,
-            TotalCount = total,
-            SuccessCount = successes.Count,
-            FailureCount = failures.Count,
-            PendingCount = 0,
-            Successes = successes,
-            Failures = failures,
-        };
-        await store.SaveStatusAsync(status, CancellationToken.None).ConfigureAwait(false);
-        return status;
+                return new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
+                {
+                    OrganizationId = caller.OrganizationId,
+                    CollectionId = collection.Id,
+                    RequestTimestamp = requestTimestamp,
+                    TotalCount = total,
+                    SuccessCount = successes.Count,
+                    FailureCount = failures.Count,
+                    PendingCount = 0,
+                    Successes = successes,
+                    Failures = failures,
+                };
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Why an object is refused, or null when it is valid STIX 2.1. Messages name rule ids and paths, never content.</summary>

@@ -88,10 +88,12 @@ public sealed class PolicyNode : IAsyncDisposable
     public async Task AddAsync(Guid collection, IEnumerable<string> objects) =>
         await Store.AddObjectsAsync(collection, [.. objects.Select(json => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(json))]);
 
-    public async Task StartAsync()
+    /// <summary>Starts the server; the users and tokens of <paramref name="administrators"/> may use the admin API.</summary>
+    public async Task StartAsync(Guid? administrators = null)
     {
         audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = AuditDirectory, SigningKey = key, NodeId = "identity--" + Guid.NewGuid().ToString("D") });
-        app = TaxiiServerApplication.Build(Store, new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], DefaultPageSize = 100, MaxPageSize = 1000 }, audit: audit);
+        var options = new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], DefaultPageSize = 100, MaxPageSize = 1000, AdministratorOrganizationId = administrators };
+        app = TaxiiServerApplication.Build(Store, options, audit: audit);
         await app.StartAsync();
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
@@ -99,11 +101,24 @@ public sealed class PolicyNode : IAsyncDisposable
     public Uri CollectionUrl(Guid collection, string rest = "") => new(BaseAddress, $"/taxii2/api1/collections/{collection:D}/{rest}");
 
     /// <summary>A GET with TAXII Accept and the organization's token.</summary>
-    public async Task<Response> GetAsync(Guid organization, Uri url)
+    public Task<Response> GetAsync(Guid organization, Uri url) => SendAsync(HttpMethod.Get, url, organization);
+
+    /// <summary>A request with TAXII Accept, the organization's token (none when null) and a JSON body (none when null).</summary>
+    public async Task<Response> SendAsync(HttpMethod method, Uri url, Guid? organization, string? json = null, string contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("Accept", TaxiiMediaTypes.Taxii21);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[organization]);
+        if (organization is { } caller)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[caller]);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new Response(

@@ -89,7 +89,13 @@ internal static class ServeCommand
                 Microsoft.AspNetCore.Builder.WebApplication app;
                 try
                 {
-                    app = TaxiiServerApplication.Build(store, options with { Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId) }, audit: audit);
+                    // The node identity carries the node's organization name: its users and tokens administer sharing.
+                    var administrators = await store.FindOrganizationAsync(identity.Name, cancellationToken).ConfigureAwait(false);
+                    app = TaxiiServerApplication.Build(store, options with
+                    {
+                        AdministratorOrganizationId = administrators?.Id,
+                        Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId),
+                    }, audit: audit);
                 }
                 catch (InvalidOperationException e)
                 {

@@ -1,0 +1,157 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Net.Http.Headers;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Concord.Benchmarks.Storage;
+using Concord.Benchmarks.Support;
+using Concord.Sharing.Audit;
+using Concord.Stix.Model.Meta;
+using Concord.Storage.Accounts;
+using Concord.Storage.Collections;
+using Concord.Storage.Sharing;
+using Concord.Storage.Sqlite;
+using Concord.Taxii;
+using Concord.Taxii.Server;
+using Concord.Taxii.Server.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NSec.Cryptography;
+
+namespace Concord.Benchmarks.Taxii;
+
+/// <summary>
+/// The cost of the sharing policy on TAXII GET objects: 10,000 TLP:GREEN indicators (one in ten with an e-mail address in
+/// its description, which the personal-data guard masks) in a collection owned by one organization, paged with limit 1,000
+/// by a partner organization that an agreement covering GREEN lets read them. The same store is served twice in the same
+/// run: by a server enforcing the policy (every object parsed, decided and guarded, each page audited in a real audit log)
+/// and by one with <see cref="TaxiiServerOptions.EnforceSharingPolicy"/> off (the baseline). Target: at least 70% of the
+/// baseline's rate.
+/// </summary>
+[Config(typeof(ThroughputConfig))]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10)]
+public class TaxiiPolicyBenchmarks
+{
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private string folder = string.Empty;
+    private SqliteStore? store;
+    private Key? key;
+    private AuditLog? audit;
+    private WebApplication? enforced;
+    private WebApplication? unenforced;
+    private Uri enforcedCollection = null!;
+    private Uri unenforcedCollection = null!;
+    private string token = string.Empty;
+
+    /// <summary>The input, as a key for the objects/s column.</summary>
+    [Params("policy-10000")]
+    public string Input { get; set; } = string.Empty;
+
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    /// <summary>The baseline: the partner pages through the collection on the server that does not enforce the policy.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<long> GetObjectsWithoutPolicy() => PageAsync(unenforcedCollection);
+
+    /// <summary>The same pages from the server that enforces the policy and audits every page.</summary>
+    [Benchmark]
+    public Task<long> GetObjectsWithPolicy() => PageAsync(enforcedCollection);
+
+    private async Task<long> PageAsync(Uri collection)
+    {
+        var bytes = 0L;
+        string? next = null;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(collection, "objects/?limit=1000" + (next is null ? string.Empty : "&next=" + Uri.EscapeDataString(next))));
+            request.Headers.Accept.ParseAdd(TaxiiMediaTypes.Taxii21);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            bytes += body.Length;
+            next = TaxiiReadBenchmarks.LeadingNext(body);
+            if (next is null)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    private async Task SetupAsync()
+    {
+        var objects = TaxiiData.Objects(seed: 6)
+            .Select((o, n) => n % 10 == 0
+                ? (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(o.Span).Replace("all types of crime.", "all types of crime; report to soc-duty@example.org.", StringComparison.Ordinal))
+                : o)
+            .ToArray();
+        ThroughputConfig.Record(Input, StorageData.Bytes(objects), objects.Length);
+        folder = Path.Combine(Path.GetTempPath(), "concord-bench-policy-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        store = SqliteStore.Open(Path.Combine(folder, "store.db"));
+        var owner = await store.CreateOrganizationAsync("owner");
+        var partner = await store.CreateOrganizationAsync("partner");
+        await store.CreateAgreementAsync(new Agreement(Guid.NewGuid(), "owner-partner")
+        {
+            Parties = [SharingParty.Organization(owner.Id), SharingParty.Organization(partner.Id)],
+            TlpLevels = [TlpLevel.Green],
+            ValidFrom = DateTimeOffset.UtcNow.AddDays(-1),
+        });
+        var collection = new CollectionInfo(Guid.NewGuid(), "api1", "owner's") { OwnerOrganizationId = owner.Id };
+        await store.CreateCollectionAsync(collection);
+        await store.SetGrantAsync(new CollectionGrant(collection.Id, partner.Id, true, false));
+        foreach (var batch in objects.Chunk(StorageData.Batch))
+        {
+            await store.AddObjectsAsync(collection.Id, batch);
+        }
+
+        var (secret, hash) = ApiTokens.Create();
+        await store.CreateApiTokenAsync(new ApiToken(Guid.NewGuid(), partner.Id, "bench", hash, DateTimeOffset.UtcNow));
+        token = secret;
+        key = Key.Create(SignatureAlgorithm.Ed25519);
+        audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = Path.Combine(folder, "audit"), SigningKey = key, NodeId = "identity--" + Guid.NewGuid().ToString("D") });
+        enforced = await StartAsync(new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], MaxPageSize = 1000 }, audit);
+        unenforced = await StartAsync(new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], MaxPageSize = 1000, EnforceSharingPolicy = false }, null);
+        enforcedCollection = CollectionUrl(enforced, collection.Id);
+        unenforcedCollection = CollectionUrl(unenforced, collection.Id);
+    }
+
+    private async Task<WebApplication> StartAsync(TaxiiServerOptions options, IAuditLog? log)
+    {
+        var app = TaxiiServerApplication.Build(store!, options, logging => logging.SetMinimumLevel(LogLevel.Error), audit: log);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Uri CollectionUrl(WebApplication app, Guid collection) =>
+        new(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), $"/taxii2/api1/collections/{collection:D}/");
+
+    private async Task CleanupAsync()
+    {
+        foreach (var app in new[] { enforced, unenforced })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+
+        if (audit is not null)
+        {
+            await audit.DisposeAsync();
+        }
+
+        key?.Dispose();
+        store?.Dispose();
+        http.Dispose();
+        StorageData.Delete(folder);
+    }
+}
