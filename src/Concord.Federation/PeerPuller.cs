@@ -132,47 +132,73 @@ public sealed class PeerPuller
         var publicKey = peer.Unsigned ? null : ImportKey(peer);
         var current = state.Collections.GetValueOrDefault(collection.RemoteId) ?? new CollectionSyncState();
         var query = new TaxiiQuery { AddedAfter = current.AddedAfter, Limit = PageSize, Versions = ["all"] };
-        while (true)
+
+        // The next page is fetched while this one is checked and stored, so the peer's work and ours overlap; pages are
+        // still stored, and the cursor moved, strictly in order. Leaving early cancels the fetch in flight.
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = FetchAsync(peer, collection, query, prefetch.Token);
+        try
         {
-            var page = await FetchAsync(peer, collection, query, cancellationToken).ConfigureAwait(false);
-            var originNode = peer.Name;
-            if (publicKey is not null)
+            while (true)
             {
-                originNode = EnvelopeSignature.Verify(publicKey, page.Signature, page.RequestTarget, page.DateAddedFirst, page.DateAddedLast, page.Body, out var failure)
-                    ?? await RefuseSignatureAsync(peer, actor, page, failure, cancellationToken).ConfigureAwait(false);
+                var page = await pending.ConfigureAwait(false);
+                var originNode = peer.Name;
+                if (publicKey is not null)
+                {
+                    originNode = EnvelopeSignature.Verify(publicKey, page.Signature, page.RequestTarget, page.DateAddedFirst, page.DateAddedLast, page.Body, out var failure)
+                        ?? await RefuseSignatureAsync(peer, actor, page, failure, cancellationToken).ConfigureAwait(false);
+                }
+
+                var envelope = ParseEnvelope(peer, subject, page.Body);
+                var next = NextQuery(peer, subject, query, envelope, page);
+                if (next is not null)
+                {
+                    pending = FetchAsync(peer, collection, next, prefetch.Token);
+                }
+
+                var view = (await policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).For(receiver, SharingParty.Organization(peer.OrganizationId), AuditChannels.Federation);
+                var sorted = await StorePageAsync(peer, actor, view, originNode, envelope.Objects, cancellationToken).ConfigureAwait(false);
+                current = current with
+                {
+                    AddedAfter = page.DateAddedLastInstant ?? current.AddedAfter,
+                    Added = current.Added + sorted.Added,
+                    Duplicates = current.Duplicates + sorted.Duplicates,
+                    Refused = current.Refused + sorted.Refused,
+                    LastRefusal = sorted.LastRefusal ?? current.LastRefusal,
+                };
+                var collections = new Dictionary<string, CollectionSyncState>(state.Collections, StringComparer.Ordinal) { [collection.RemoteId] = current };
+                state = state with { Collections = collections };
+                state.Save(dataDirectory, peer.Name);
+                progress?.Report(new PullProgress(peer.Name, collection.RemoteId, sorted.Added, sorted.Duplicates, sorted.Refused));
+                if (next is null)
+                {
+                    return state;
+                }
+
+                query = next;
             }
-
-            var view = (await policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).For(receiver, SharingParty.Organization(peer.OrganizationId), AuditChannels.Federation);
-            var envelope = ParseEnvelope(peer, subject, page.Body);
-            var sorted = await StorePageAsync(peer, actor, view, originNode, envelope.Objects, cancellationToken).ConfigureAwait(false);
-            current = current with
-            {
-                AddedAfter = page.DateAddedLastInstant ?? current.AddedAfter,
-                Added = current.Added + sorted.Added,
-                Duplicates = current.Duplicates + sorted.Duplicates,
-                Refused = current.Refused + sorted.Refused,
-                LastRefusal = sorted.LastRefusal ?? current.LastRefusal,
-            };
-            var collections = new Dictionary<string, CollectionSyncState>(state.Collections, StringComparer.Ordinal) { [collection.RemoteId] = current };
-            state = state with { Collections = collections };
-            state.Save(dataDirectory, peer.Name);
-            progress?.Report(new PullProgress(peer.Name, collection.RemoteId, sorted.Added, sorted.Duplicates, sorted.Refused));
-
-            if (envelope.More != true)
-            {
-                return state;
-            }
-
-            var next = !string.IsNullOrEmpty(envelope.Next) ? query with { Next = envelope.Next }
-                : page.DateAddedLastInstant is { } last ? query with { Next = null, AddedAfter = last }
-                : throw new FederationException(peer.Name, subject, "the page says 'more' but gives neither 'next' nor X-TAXII-Date-Added-Last, so the pull cannot go on (section 3.5).");
-            if (next == query)
-            {
-                throw new FederationException(peer.Name, subject, "the peer answered 'more' with the same position again; paging would never end.");
-            }
-
-            query = next;
         }
+        finally
+        {
+            await prefetch.CancelAsync().ConfigureAwait(false);
+            await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The query for the page after <paramref name="envelope"/>, or null when it was the last (section 3.5).</summary>
+    private static TaxiiQuery? NextQuery(Peer peer, string subject, TaxiiQuery query, ParsedEnvelope envelope, FetchedPage page)
+    {
+        if (envelope.More != true)
+        {
+            return null;
+        }
+
+        var next = !string.IsNullOrEmpty(envelope.Next) ? query with { Next = envelope.Next }
+            : page.DateAddedLastInstant is { } last ? query with { Next = null, AddedAfter = last }
+            : throw new FederationException(peer.Name, subject, "the page says 'more' but gives neither 'next' nor X-TAXII-Date-Added-Last, so the pull cannot go on (section 3.5).");
+        return next == query
+            ? throw new FederationException(peer.Name, subject, "the peer answered 'more' with the same position again; paging would never end.")
+            : next;
     }
 
     private static PublicKey ImportKey(Peer peer)
