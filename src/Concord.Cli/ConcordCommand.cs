@@ -34,6 +34,7 @@ internal static class ConcordCommand
             GroupCommand.Create(environment),
             AgreementCommand.Create(environment),
             Commands.Audit.AuditCommand.Create(environment),
+            Commands.Peer.PeerCommand.Create(environment),
         };
         return root;
     }

@@ -84,6 +84,7 @@ public static partial class TaxiiServerApplication
         builder.Services.AddSingleton(new IngestAudit(audit, store));
 
         var app = builder.Build();
+        app.UseMiddleware<ResponseSigningMiddleware>();
         app.UseMiddleware<ErrorBoundaryMiddleware>();
         app.UseRouting();
         MapEndpoints(app, app.Services.GetRequiredService<TaxiiHandlers>(), store);

@@ -74,4 +74,7 @@ public sealed record TaxiiServerOptions
 
     /// <summary>The password of the PKCS#12 file or encrypted PEM key (<c>Tls:CertificatePassword</c>).</summary>
     public string? CertificatePassword { get; init; }
+
+    /// <summary>Signs successful TAXII GET responses with the node's key (docs/federation.md); unsigned when null.</summary>
+    public Signing.ResponseSigner? Signer { get; init; }
 }

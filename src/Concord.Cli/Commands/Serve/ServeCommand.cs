@@ -96,7 +96,11 @@ internal static class ServeCommand
                 {
                     // The node identity carries the node's organization name: its users and tokens administer sharing.
                     var administrators = await store.FindOrganizationAsync(identity.Name, cancellationToken).ConfigureAwait(false);
-                    app = TaxiiServerApplication.Build(store, options with { AdministratorOrganizationId = administrators?.Id }, audit: audit);
+                    app = TaxiiServerApplication.Build(store, options with
+                    {
+                        AdministratorOrganizationId = administrators?.Id,
+                        Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId),
+                    }, audit: audit);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -106,6 +110,8 @@ internal static class ServeCommand
 
                 await using (app.ConfigureAwait(false))
                 {
+                    var federation = await Peer.FederationHost.StartAsync(app, store, audit, directory, cancellationToken).ConfigureAwait(false);
+                    await using var stopFederation = federation.ConfigureAwait(false);
                     await app.StartAsync(cancellationToken).ConfigureAwait(false);
                     environment.Out.WriteLine($"Concord node {identity.StixId} serving TAXII 2.1 at {string.Join(", ", app.Urls.Select(url => url.TrimEnd('/') + "/taxii2/"))}");
                     environment.Out.Flush();

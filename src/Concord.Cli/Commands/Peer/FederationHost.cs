@@ -1,0 +1,46 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using Concord.Federation;
+using Concord.Sharing.Audit;
+using Concord.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Concord.Cli.Commands.Peer;
+
+/// <summary>
+/// Federation inside <c>concord serve</c>: maps <c>GET /federation/peers</c> and syncs each peer on its interval in the
+/// background until disposed.
+/// </summary>
+internal sealed class FederationHost : IAsyncDisposable
+{
+    private readonly HttpClient http;
+    private readonly FederationScheduler scheduler;
+
+    private FederationHost(HttpClient http, FederationScheduler scheduler)
+    {
+        this.http = http;
+        this.scheduler = scheduler;
+    }
+
+    /// <summary>Maps the status endpoint on <paramref name="app"/> (call before it starts) and starts the scheduler.</summary>
+    public static async Task<FederationHost> StartAsync(WebApplication app, SqliteStore store, IAuditLog audit, string directory, CancellationToken cancellationToken)
+    {
+        var registry = new PeerRegistry(directory);
+        var node = await PeerCommand.NodeOrganizationAsync(store, directory, cancellationToken).ConfigureAwait(false);
+        app.MapPeerStatus(registry, store, node, TimeProvider.System);
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        var puller = new PeerPuller(store, audit, directory, node, http, TimeProvider.System);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Concord.Federation");
+        var scheduler = new FederationScheduler(registry, puller, TimeProvider.System, logger);
+        scheduler.Start();
+        return new FederationHost(http, scheduler);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await scheduler.DisposeAsync().ConfigureAwait(false);
+        http.Dispose();
+    }
+}
