@@ -2,7 +2,7 @@
 
 using Concord.Federation;
 using Concord.Sharing.Audit;
-using Concord.Storage.Sqlite;
+using Concord.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +25,7 @@ internal sealed class FederationHost : IAsyncDisposable
     }
 
     /// <summary>Maps the status endpoint on <paramref name="app"/> (call before it starts) and starts the scheduler.</summary>
-    public static async Task<FederationHost> StartAsync(WebApplication app, SqliteStore store, IAuditLog audit, string directory, CancellationToken cancellationToken)
+    public static async Task<FederationHost> StartAsync(WebApplication app, IConcordStore store, IAuditLog audit, string directory, CancellationToken cancellationToken)
     {
         var registry = new PeerRegistry(directory);
         var node = await PeerCommand.NodeOrganizationAsync(store, directory, cancellationToken).ConfigureAwait(false);

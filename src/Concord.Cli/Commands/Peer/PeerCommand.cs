@@ -8,7 +8,7 @@ using Concord.Federation;
 using Concord.Sharing.Audit;
 using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
-using Concord.Storage.Sqlite;
+using Concord.Storage;
 using Concord.Taxii.Server;
 using NSec.Cryptography;
 
@@ -286,7 +286,7 @@ internal static class PeerCommand
     }
 
     /// <summary>The node's own organization: the one <c>concord init</c> named the node after.</summary>
-    internal static async Task<Guid> NodeOrganizationAsync(SqliteStore store, string directory, CancellationToken cancellationToken)
+    internal static async Task<Guid> NodeOrganizationAsync(IConcordStore store, string directory, CancellationToken cancellationToken)
     {
         var name = NodeIdentity.Load(directory).Name;
         return (await store.FindOrganizationAsync(name, cancellationToken).ConfigureAwait(false)
