@@ -1,10 +1,14 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Sharing.PersonalData;
 using Concord.Sharing.Policy;
 using Concord.Stix.Model.Meta;
 using Concord.Storage.Sharing;
+using CsCheck;
 
 namespace Concord.Sharing.Tests;
 
@@ -33,6 +37,29 @@ public sealed class PersonalDataGuardTests
 
         Assert.Equal(expected is null ? [] : [expected.Value], findings.Select(f => f.Category));
         Assert.All(findings, f => Assert.Equal("$.description", f.Path!.JsonPath));
+    }
+
+    [Fact]
+    public void The_byte_pre_check_never_rules_out_what_the_guard_finds()
+    {
+        var pieces = Gen.OneOf(Gen.Const("@"), Gen.Const("+"), Gen.Const("("), Gen.Const(")"), Gen.Const("tel:"), Gen.Const("."), Gen.Const(" "), Gen.Const("-"), Gen.Const("org"), Gen.Const("jane"), Gen.Int[0, 9999].Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var escapings = new[] { JsonSerializerOptions.Default, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping } };
+        Gen.Select(pieces.Array[0, 12], Gen.Int[0, escapings.Length - 1], Gen.OneOf(Gen.Const("indicator"), Gen.Const("identity"), Gen.Const("email-addr"))).Sample((parts, escaping, type) =>
+        {
+            var json = Encoding.UTF8.GetBytes(Stix.Object(type, description: string.Concat(parts)).ToJsonString(escapings[escaping]));
+            using var document = JsonDocument.Parse(json);
+
+            return PersonalDataGuard.Inspect(document.RootElement, type).Count == 0 || PersonalDataGuard.MayContain(json, type);
+        });
+    }
+
+    [Fact]
+    public void The_byte_pre_check_rules_out_text_without_trigger_characters()
+    {
+        var json = Encoding.UTF8.GetBytes(Stix.Object(description: "C2 at 198.51.100.23, version 10.0.19041.1").ToJsonString());
+
+        Assert.False(PersonalDataGuard.MayContain(json, "indicator"));
+        Assert.True(PersonalDataGuard.MayContain(json, "identity"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Concord.Sharing.Markings;
@@ -34,6 +35,37 @@ public static partial class PersonalDataGuard
     };
 
     private static readonly SearchValues<char> PhoneStarts = SearchValues.Create("+(:");
+
+    // Every e-mail match holds '@' and every phone match '+', '(' or "tel:"; a JSON escape can spell any of these characters.
+    private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create("@+("u8);
+
+    private static readonly SearchValues<byte> EscapedTriggers = SearchValues.Create("@+(tel:"u8);
+
+    /// <summary>
+    /// Whether <see cref="Inspect"/> can find anything in an object version, judged from its UTF-8 JSON without parsing it:
+    /// false when the type is not personal data as a whole and no character that a free-text match needs occurs, either
+    /// as itself or as a <c>\u00XX</c> escape (RFC 8259 section 7).
+    /// </summary>
+    /// <param name="json">The object's UTF-8 JSON.</param>
+    /// <param name="type">Its <c>type</c>.</param>
+    /// <returns>False only when <see cref="Inspect"/> would return no finding.</returns>
+    public static bool MayContain(ReadOnlySpan<byte> json, string type)
+    {
+        if (type is "email-addr" or "user-account" or "identity" || json.ContainsAny(TriggerBytes) || json.IndexOf("tel:"u8) >= 0)
+        {
+            return true;
+        }
+
+        for (var rest = json; rest.IndexOf("\\u00"u8) is var at and >= 0; rest = rest[(at + 4)..])
+        {
+            if (rest.Length >= at + 6 && byte.TryParse(rest.Slice(at + 4, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code) && EscapedTriggers.Contains(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Finds the personal data in an object version.</summary>
     /// <param name="root">The object.</param>

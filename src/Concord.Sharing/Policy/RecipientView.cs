@@ -89,7 +89,7 @@ public sealed class RecipientView
                 redactions.AddRange(granular.Selectors.Select(selector => new Redaction(selector, null, "granular marking: " + why)));
             }
 
-            return GuardPersonalData(root, version.Type, markings.Level, redactions);
+            return GuardPersonalData(root, version.Json.Span, version.Type, markings.Level, redactions);
         }
     }
 
@@ -113,9 +113,9 @@ public sealed class RecipientView
         && (agreement.AllowedTypes.Count == 0 || agreement.AllowedTypes.Contains(type, StringComparer.Ordinal))
         && !agreement.ExcludedTypes.Contains(type, StringComparer.Ordinal);
 
-    private PolicyDecision GuardPersonalData(JsonElement root, string type, TlpLevel? level, List<Redaction> redactions)
+    private PolicyDecision GuardPersonalData(JsonElement root, ReadOnlySpan<byte> json, string type, TlpLevel? level, List<Redaction> redactions)
     {
-        var findings = PersonalDataGuard.Inspect(root, type);
+        var findings = PersonalDataGuard.MayContain(json, type) ? PersonalDataGuard.Inspect(root, type) : [];
         if (findings.Count == 0)
         {
             return PolicyDecision.Redact(redactions);
