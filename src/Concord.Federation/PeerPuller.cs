@@ -448,7 +448,7 @@ public sealed class PeerPuller
     {
         if (ObjectMarkings.Read(item).Level != TlpLevel.Red)
         {
-            return view.Decide(version);
+            return view.Decide(version, item);
         }
 
         if (!view.Agreements.Any(agreement => agreement.TlpLevels.Contains(TlpLevel.Red)

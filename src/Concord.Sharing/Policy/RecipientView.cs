@@ -61,36 +61,49 @@ public sealed class RecipientView
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return PolicyDecision.Deny($"{version.Id}: the stored JSON is not an object.");
-            }
-
-            var markings = ObjectMarkings.Read(root);
-            if (Refusal(markings.Level, version.Type, markings.Recipients) is { } refusal)
-            {
-                return PolicyDecision.Deny(refusal);
-            }
-
-            var redactions = new List<Redaction>();
-            foreach (var granular in markings.Granular)
-            {
-                if (Refusal(granular.Level, version.Type, markings.Recipients) is not { } why)
-                {
-                    continue;
-                }
-
-                if (granular.CoversAll || granular.Selectors.Any(selector => IdentifyingProperties.Contains(selector.TopLevelProperty)))
-                {
-                    return PolicyDecision.Deny($"a granular {TlpMarkings.Tlp2NameOf(granular.Level)} marking covers what identifies the object ({why})");
-                }
-
-                redactions.AddRange(granular.Selectors.Select(selector => new Redaction(selector, null, "granular marking: " + why)));
-            }
-
-            return GuardPersonalData(root, version.Json.Span, version.Type, markings.Level, redactions);
+            return Decide(version, document.RootElement);
         }
+    }
+
+    /// <summary>Decides for one object version whose JSON the caller has already parsed (so it is not parsed twice).</summary>
+    /// <param name="version">The version with its stored metadata.</param>
+    /// <param name="root">The parsed <see cref="ObjectVersion.Json"/> of <paramref name="version"/>.</param>
+    /// <returns>The decision.</returns>
+    public PolicyDecision Decide(ObjectVersion version, JsonElement root)
+    {
+        if (Relation == RecipientRelation.SameOrganization)
+        {
+            return PolicyDecision.Allowed;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return PolicyDecision.Deny($"{version.Id}: the stored JSON is not an object.");
+        }
+
+        var markings = ObjectMarkings.Read(root);
+        if (Refusal(markings.Level, version.Type, markings.Recipients) is { } refusal)
+        {
+            return PolicyDecision.Deny(refusal);
+        }
+
+        var redactions = new List<Redaction>();
+        foreach (var granular in markings.Granular)
+        {
+            if (Refusal(granular.Level, version.Type, markings.Recipients) is not { } why)
+            {
+                continue;
+            }
+
+            if (granular.CoversAll || granular.Selectors.Any(selector => IdentifyingProperties.Contains(selector.TopLevelProperty)))
+            {
+                return PolicyDecision.Deny($"a granular {TlpMarkings.Tlp2NameOf(granular.Level)} marking covers what identifies the object ({why})");
+            }
+
+            redactions.AddRange(granular.Selectors.Select(selector => new Redaction(selector, null, "granular marking: " + why)));
+        }
+
+        return GuardPersonalData(root, version.Json.Span, version.Type, markings.Level, redactions);
     }
 
     /// <summary>Why the recipient may not receive content at <paramref name="level"/>, or null when it may.</summary>

@@ -97,7 +97,7 @@ public sealed class SharingPolicy
 
     /// <summary>
     /// Prepares the decisions for one recipient and one origin: everything that depends only on them is computed here once
-    /// (per request), so that <see cref="RecipientView.Decide"/> does per-object work only.
+    /// (per request), so that <see cref="RecipientView.Decide(ObjectVersion)"/> does per-object work only.
     /// </summary>
     /// <param name="recipient">The recipient organization.</param>
     /// <param name="origin">The origin (<see cref="OriginOf"/>).</param>
@@ -118,7 +118,7 @@ public sealed class SharingPolicy
         return new RecipientView(recipient, channel, relation, sameGroup, covering);
     }
 
-    /// <summary>decide(object version, recipient organization, channel): <see cref="For"/> then <see cref="RecipientView.Decide"/>.</summary>
+    /// <summary>decide(object version, recipient organization, channel): <see cref="For"/> then <see cref="RecipientView.Decide(ObjectVersion)"/>.</summary>
     /// <param name="version">The object version.</param>
     /// <param name="recipient">The recipient organization.</param>
     /// <param name="origin">The origin of the version (<see cref="OriginOf"/>).</param>

@@ -187,16 +187,16 @@ internal sealed class SharingEnforcement
 
             var siblings = new ObjectQuery { Ids = [.. rows.Select(r => r.Id).Distinct(StringComparer.Ordinal)], Types = query.Types, SpecVersions = query.SpecVersions, Versions = VersionFilter.AllVersions };
             var manifest = await owner.store.GetManifestAsync(collection.Id, siblings, cancellationToken).ConfigureAwait(false);
-            var several = manifest.Items.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
-            foreach (var row in rows.Where(r => !several.Contains(r.Id, StringComparer.Ordinal)))
+            var several = manifest.Items.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var row in rows.Where(r => !several.Contains(r.Id)))
             {
                 var instant = Instant(row.Version);
                 ends[row.Id] = (instant, instant);
             }
 
-            if (several.Length > 0)
+            if (several.Count > 0)
             {
-                var all = await owner.store.GetObjectsAsync(collection.Id, siblings with { Ids = several }, cancellationToken).ConfigureAwait(false);
+                var all = await owner.store.GetObjectsAsync(collection.Id, siblings with { Ids = [.. several] }, cancellationToken).ConfigureAwait(false);
                 foreach (var group in all.Items.Where(r => Decide(r).Discloses).GroupBy(r => r.Id, StringComparer.Ordinal))
                 {
                     var instants = group.Select(r => Instant(r.Version)).ToArray();
