@@ -97,13 +97,13 @@ public sealed class PeerPuller
     public async Task<PeerSyncState> PullAsync(Peer peer, IProgress<PullProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        var state = PeerSyncState.Load(dataDirectory, peer.Name) with { LastSyncAt = time.GetUtcNow() };
+        var run = new PullRun(PeerSyncState.Load(dataDirectory, peer.Name) with { LastSyncAt = time.GetUtcNow() });
         var errors = new List<string>();
         foreach (var collection in peer.Collections)
         {
             try
             {
-                state = await PullCollectionAsync(peer, collection, state, progress, cancellationToken).ConfigureAwait(false);
+                await PullCollectionAsync(peer, collection, run, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (FederationException e)
             {
@@ -111,14 +111,14 @@ public sealed class PeerPuller
             }
         }
 
-        state = errors.Count == 0
-            ? state with { LastSuccessAt = state.LastSyncAt, LastError = null }
-            : state with { LastError = string.Join(" | ", errors) };
+        var state = errors.Count == 0
+            ? run.State with { LastSuccessAt = run.State.LastSyncAt, LastError = null }
+            : run.State with { LastError = string.Join(" | ", errors) };
         state.Save(dataDirectory, peer.Name);
         return state;
     }
 
-    private async Task<PeerSyncState> PullCollectionAsync(Peer peer, PeerCollection collection, PeerSyncState state, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    private async Task PullCollectionAsync(Peer peer, PeerCollection collection, PullRun run, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
         var subject = $"collection {collection.RemoteId}";
         if (await store.GetCollectionAsync(collection.LocalId, cancellationToken).ConfigureAwait(false) is not { } local)
@@ -130,13 +130,15 @@ public sealed class PeerPuller
             ?? throw new FederationException(peer.Name, subject, $"the peer's organization {peer.OrganizationId} does not exist.");
         var actor = new AuditEntryContext(AuditActor.Peer(peer.Name), new AuditOrganization(organization.Id, organization.Name), collection, local.Id);
         var publicKey = peer.Unsigned ? null : ImportKey(peer);
-        var current = state.Collections.GetValueOrDefault(collection.RemoteId) ?? new CollectionSyncState();
-        var query = new TaxiiQuery { AddedAfter = current.AddedAfter, Limit = PageSize, Versions = ["all"] };
+        var query = new TaxiiQuery { AddedAfter = run.Current(collection.RemoteId).AddedAfter, Limit = PageSize, Versions = ["all"] };
 
-        // The next page is fetched while this one is checked and stored, so the peer's work and ours overlap; pages are
-        // still stored, and the cursor moved, strictly in order. Leaving early cancels the fetch in flight.
+        // Three pages are in flight: the next one is fetched while this one is checked (signature, validation, entry
+        // policy) while the one before is stored, so the peer's work, our checks and our disk writes overlap. Pages are
+        // still stored, and the cursor moved, strictly in order: a page is handed to the store only once the one before
+        // is stored. Leaving early cancels the fetch and waits for the page being stored.
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = FetchAsync(peer, collection, query, prefetch.Token);
+        var storing = Task.CompletedTask;
         try
         {
             while (true)
@@ -149,30 +151,26 @@ public sealed class PeerPuller
                         ?? await RefuseSignatureAsync(peer, actor, page, failure, cancellationToken).ConfigureAwait(false);
                 }
 
-                var envelope = ParseEnvelope(peer, subject, page.Body);
-                var next = NextQuery(peer, subject, query, envelope, page);
-                if (next is not null)
+                CheckedPage checkedPage;
+                TaxiiQuery? next;
+                using (var envelope = ParseEnvelope(peer, subject, page.Body))
                 {
-                    pending = FetchAsync(peer, collection, next, prefetch.Token);
+                    next = NextQuery(peer, subject, query, envelope, page);
+                    if (next is not null)
+                    {
+                        pending = FetchAsync(peer, collection, next, prefetch.Token);
+                    }
+
+                    var view = (await policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).For(receiver, SharingParty.Organization(peer.OrganizationId), AuditChannels.Federation);
+                    checkedPage = CheckPage(peer, actor, view, originNode, page, envelope.Objects);
                 }
 
-                var view = (await policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).For(receiver, SharingParty.Organization(peer.OrganizationId), AuditChannels.Federation);
-                var sorted = await StorePageAsync(peer, actor, view, originNode, envelope.Objects, cancellationToken).ConfigureAwait(false);
-                current = current with
-                {
-                    AddedAfter = page.DateAddedLastInstant ?? current.AddedAfter,
-                    Added = current.Added + sorted.Added,
-                    Duplicates = current.Duplicates + sorted.Duplicates,
-                    Refused = current.Refused + sorted.Refused,
-                    LastRefusal = sorted.LastRefusal ?? current.LastRefusal,
-                };
-                var collections = new Dictionary<string, CollectionSyncState>(state.Collections, StringComparer.Ordinal) { [collection.RemoteId] = current };
-                state = state with { Collections = collections };
-                state.Save(dataDirectory, peer.Name);
-                progress?.Report(new PullProgress(peer.Name, collection.RemoteId, sorted.Added, sorted.Duplicates, sorted.Refused));
+                await storing.ConfigureAwait(false);
+                storing = Task.Run(() => StorePageAsync(peer, actor, checkedPage, run, progress, cancellationToken), cancellationToken);
                 if (next is null)
                 {
-                    return state;
+                    await storing.ConfigureAwait(false);
+                    return;
                 }
 
                 query = next;
@@ -182,6 +180,11 @@ public sealed class PeerPuller
         {
             await prefetch.CancelAsync().ConfigureAwait(false);
             await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+
+            // However the loop ended, the page being stored is waited for, so its state is written before the pull reports.
+            // When the loop ended for another reason and storing failed too, only the first failure is reported: the
+            // cursor did not move past that page, so the next pull tries it again.
+            await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -279,6 +282,14 @@ public sealed class PeerPuller
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
+            if (response.Content.Headers.ContentLength is { } length)
+            {
+                // The usual case (a Concord node always sends the length): read straight into the page's array.
+                var body = new byte[length];
+                await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+                return body;
+            }
+
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int read;
@@ -301,9 +312,19 @@ public sealed class PeerPuller
 
     private static ParsedEnvelope ParseEnvelope(Peer peer, string subject, byte[] body)
     {
+        JsonDocument document;
         try
         {
-            var document = JsonDocument.Parse(body);
+            // Parsed over the body itself, so each object's raw bytes are a slice of it (CheckPage stores them without a copy).
+            document = JsonDocument.Parse(body.AsMemory());
+        }
+        catch (JsonException e)
+        {
+            throw new FederationException(peer.Name, subject, $"the page is not JSON: {e.Message}", e);
+        }
+
+        try
+        {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -329,20 +350,25 @@ public sealed class PeerPuller
             } : null;
             var next = root.TryGetProperty("next", out var n) ? n.ValueKind == JsonValueKind.String ? n.GetString()
                 : throw new FederationException(peer.Name, subject, "the page is not a TAXII envelope: $.next is not a string (section 3.7).") : null;
-            return new ParsedEnvelope(objects, more, next);
+            return new ParsedEnvelope(document, objects, more, next);
         }
-        catch (JsonException e)
+        catch
         {
-            throw new FederationException(peer.Name, subject, $"the page is not JSON: {e.Message}", e);
+            document.Dispose();
+            throw;
         }
     }
 
-    private async Task<PageOutcome> StorePageAsync(Peer peer, AuditEntryContext context, RecipientView view, string originNode, List<JsonElement> objects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a page's objects, each parsed once for validation and entry policy: what to store (redacted where the
+    /// policy says so) with its provenance, and what is refused and why.
+    /// </summary>
+    private CheckedPage CheckPage(Peer peer, AuditEntryContext context, RecipientView view, string originNode, FetchedPage page, List<JsonElement> objects)
     {
         var receivedAt = time.GetUtcNow();
         var accepted = new List<ReadOnlyMemory<byte>>(objects.Count);
         var provenance = new List<Provenance>(objects.Count);
-        var refs = new List<AuditObjectRef>(objects.Count);
+        var refused = new List<AuditObjectRef>();
         string? lastRefusal = null;
         for (var index = 0; index < objects.Count; index++)
         {
@@ -361,7 +387,7 @@ public sealed class PeerPuller
                 refusal = $"{id} ({path}) is not valid STIX: {report.Errors[0]}";
             }
 
-            var json = JsonMarshal.GetRawUtf8Value(item).ToArray().AsMemory();
+            var json = SliceOf(page.Body, item);
             if (refusal is null)
             {
                 var decision = EntryDecision(view, item, new ObjectVersion(id!, type!, version ?? string.Empty, json));
@@ -378,7 +404,7 @@ public sealed class PeerPuller
             if (refusal is not null)
             {
                 lastRefusal = $"peer '{peer.Name}': {refusal}";
-                refs.Add(new AuditObjectRef(id ?? path, version) { Outcome = "refused" });
+                refused.Add(new AuditObjectRef(id ?? path, version) { Outcome = "refused" });
                 continue;
             }
 
@@ -386,16 +412,35 @@ public sealed class PeerPuller
             provenance.Add(new Provenance(context.LocalCollection, id!, version ?? string.Empty, originNode, peer.Name, receivedAt));
         }
 
+        return new CheckedPage(originNode, page.DateAddedLastInstant, objects.Count, accepted, provenance, refused, lastRefusal);
+    }
+
+    /// <summary>An object's bytes as a slice of the page body it was parsed from, so that a page's objects are not copied one by one.</summary>
+    private static ReadOnlyMemory<byte> SliceOf(byte[] body, JsonElement item)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(item);
+        return body.AsSpan().Overlaps(raw, out var offset) ? body.AsMemory(offset, raw.Length) : raw.ToArray();
+    }
+
+    /// <summary>
+    /// Stores a checked page: its provenance flushed first (write-ahead; the same flush makes the state after the page
+    /// before durable), then the objects, the audit entry, and the state with the cursor after this page.
+    /// </summary>
+    private async Task StorePageAsync(Peer peer, AuditEntryContext context, CheckedPage page, PullRun run, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var refs = new List<AuditObjectRef>(page.Count);
+        refs.AddRange(page.Refused);
+        var lastRefusal = page.LastRefusal;
         var added = 0;
         var duplicates = 0;
-        var refused = objects.Count - accepted.Count;
-        if (accepted.Count > 0)
+        var refused = page.Refused.Count;
+        if (page.Accepted.Count > 0)
         {
-            ProvenanceLog.Append(dataDirectory, peer.Name, provenance);
+            ProvenanceLog.Append(dataDirectory, peer.Name, page.Provenance);
             IReadOnlyList<AddObjectResult> results;
             try
             {
-                results = await store.AddObjectsAsync(context.LocalCollection, accepted, cancellationToken).ConfigureAwait(false);
+                results = await store.AddObjectsAsync(context.LocalCollection, page.Accepted, cancellationToken).ConfigureAwait(false);
             }
             catch (StorageException e)
             {
@@ -431,11 +476,21 @@ public sealed class PeerPuller
                 Channel = AuditChannels.Federation,
                 Objects = refs,
                 Reason = lastRefusal,
-                Details = new JsonObject { ["peer"] = peer.Name, ["collection"] = context.LocalCollection.ToString("D"), ["remote_collection"] = context.Collection.RemoteId, ["origin_node"] = originNode },
+                Details = new JsonObject { ["peer"] = peer.Name, ["collection"] = context.LocalCollection.ToString("D"), ["remote_collection"] = context.Collection.RemoteId, ["origin_node"] = page.OriginNode },
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PageOutcome(added, duplicates, refused, lastRefusal);
+        var current = run.Current(context.Collection.RemoteId);
+        run.Move(context.Collection.RemoteId, current with
+        {
+            AddedAfter = page.DateAddedLast ?? current.AddedAfter,
+            Added = current.Added + added,
+            Duplicates = current.Duplicates + duplicates,
+            Refused = current.Refused + refused,
+            LastRefusal = lastRefusal ?? current.LastRefusal,
+        });
+        run.State.Append(dataDirectory, peer.Name, durable: false);
+        progress?.Report(new PullProgress(peer.Name, context.Collection.RemoteId, added, duplicates, refused));
     }
 
     /// <summary>
@@ -477,9 +532,25 @@ public sealed class PeerPuller
 
     private sealed record AuditEntryContext(AuditActor Actor, AuditOrganization Organization, PeerCollection Collection, Guid LocalCollection);
 
-    private sealed record ParsedEnvelope(List<JsonElement> Objects, bool? More, string? Next);
+    private sealed record ParsedEnvelope(JsonDocument Document, List<JsonElement> Objects, bool? More, string? Next) : IDisposable
+    {
+        public void Dispose() => Document.Dispose();
+    }
 
-    private sealed record PageOutcome(int Added, int Duplicates, int Refused, string? LastRefusal);
+    /// <summary>A page checked and ready to store: the accepted objects are slices of the page body (or redacted copies).</summary>
+    private sealed record CheckedPage(string OriginNode, DateTimeOffset? DateAddedLast, int Count, List<ReadOnlyMemory<byte>> Accepted,
+        List<Provenance> Provenance, List<AuditObjectRef> Refused, string? LastRefusal);
+
+    /// <summary>A pull's state as its pages are stored; one page is stored at a time, so it needs no lock.</summary>
+    private sealed class PullRun(PeerSyncState state)
+    {
+        public PeerSyncState State { get; private set; } = state;
+
+        public CollectionSyncState Current(string collection) => State.Collections.GetValueOrDefault(collection) ?? new CollectionSyncState();
+
+        public void Move(string collection, CollectionSyncState moved) =>
+            State = State with { Collections = new Dictionary<string, CollectionSyncState>(State.Collections, StringComparer.Ordinal) { [collection] = moved } };
+    }
 
     private sealed record FetchedPage(Uri Url, string RequestTarget, byte[] Body, string? Signature, string? DateAddedFirst, string? DateAddedLast)
     {

@@ -1,7 +1,9 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Concord.Federation.Internal;
 
 namespace Concord.Federation;
 
@@ -15,9 +17,9 @@ namespace Concord.Federation;
 public sealed record Provenance(Guid Collection, string Id, string Version, string OriginNode, string Peer, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// The provenance of the object versions pulled from one peer, kept beside the objects in
-/// <c>federation/PEER/provenance.jsonl</c> (one JSON object per line), because a property added to the objects would change
-/// the bytes their creators signed off.
+/// The provenance of the object versions pulled from one peer, kept beside the objects in the peer's journal
+/// <c>federation/PEER/provenance.jsonl</c> (one JSON object per line, beside the sync state's lines), because a property
+/// added to the objects would change the bytes their creators signed off.
 /// </summary>
 /// <remarks>
 /// The lines of a page are written and flushed before the page is stored (write-ahead), so a stored version always has
@@ -26,44 +28,42 @@ public sealed record Provenance(Guid Collection, string Id, string Version, stri
 /// </remarks>
 public static class ProvenanceLog
 {
-    /// <summary>The path of a peer's provenance file.</summary>
+    /// <summary>The path of a peer's journal, which holds its provenance.</summary>
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="peer">The peer's name.</param>
-    public static string PathOf(string dataDirectory, string peer) => Path.Combine(dataDirectory, "federation", peer, "provenance.jsonl");
+    public static string PathOf(string dataDirectory, string peer) => PeerJournal.PathOf(dataDirectory, peer);
 
-    /// <summary>Appends the provenance of a page and flushes it to stable storage.</summary>
+    /// <summary>Appends the provenance of a page and flushes it (and any sync state written before it) to stable storage.</summary>
     /// <param name="dataDirectory">The data directory.</param>
-    /// <param name="records">The records.</param>
     /// <param name="peer">The peer's name.</param>
+    /// <param name="records">The records.</param>
     public static void Append(string dataDirectory, string peer, IReadOnlyList<Provenance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var path = PathOf(dataDirectory, peer);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(records.Count * 256);
+        using var writer = new Utf8JsonWriter(buffer);
         foreach (var record in records)
         {
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("collection", record.Collection);
-                writer.WriteString("id", record.Id);
-                writer.WriteString("version", record.Version);
-                writer.WriteString("origin_node", record.OriginNode);
-                writer.WriteString("peer", record.Peer);
-                writer.WriteString("received_at", record.ReceivedAt);
-                writer.WriteEndObject();
-            }
-
-            buffer.WriteByte((byte)'\n');
+            writer.Reset();
+            writer.WriteStartObject();
+            writer.WriteString("collection", record.Collection);
+            writer.WriteString("id", record.Id);
+            writer.WriteString("version", record.Version);
+            writer.WriteString("origin_node", record.OriginNode);
+            writer.WriteString("peer", record.Peer);
+            writer.WriteString("received_at", record.ReceivedAt);
+            writer.WriteEndObject();
+            writer.Flush();
+            buffer.Write("\n"u8);
         }
 
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        stream.Flush(flushToDisk: true);
+        PeerJournal.Append(PathOf(dataDirectory, peer), buffer.WrittenSpan, durable: true);
     }
 
-    /// <summary>Reads a peer's provenance: the first record of each (collection, id, version). A torn last line (a kill mid-write) is skipped.</summary>
+    /// <summary>
+    /// Reads a peer's provenance: the first record of each (collection, id, version). A line torn by a crash is skipped,
+    /// and so are the journal's sync-state lines.
+    /// </summary>
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="peer">The peer's name.</param>
     public static IReadOnlyList<Provenance> Read(string dataDirectory, string peer)
@@ -78,6 +78,11 @@ public static class ProvenanceLog
         var seen = new HashSet<(Guid, string, string)>();
         foreach (var line in File.ReadLines(path, Encoding.UTF8))
         {
+            if (line.StartsWith(PeerSyncState.JournalLinePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             Provenance record;
             try
             {
