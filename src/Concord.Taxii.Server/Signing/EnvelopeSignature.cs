@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using NSec.Cryptography;
@@ -43,7 +44,17 @@ public static class EnvelopeSignature
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(keyId);
-        var signature = SignatureAlgorithm.Ed25519.Sign(key, SignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body));
+        var signed = RentSignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body, out var length);
+        byte[] signature;
+        try
+        {
+            signature = SignatureAlgorithm.Ed25519.Sign(key, signed.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(signed);
+        }
+
         return $"keyid={keyId}, alg={Algorithm}, sig={Base64Url.EncodeToString(signature)}";
     }
 
@@ -77,7 +88,18 @@ public static class EnvelopeSignature
             return null;
         }
 
-        if (!SignatureAlgorithm.Ed25519.Verify(publicKey, SignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body), signature))
+        var signed = RentSignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body, out var length);
+        bool verified;
+        try
+        {
+            verified = SignatureAlgorithm.Ed25519.Verify(publicKey, signed.AsSpan(0, length), signature);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(signed);
+        }
+
+        if (!verified)
         {
             failure = $"the Ed25519 signature of key '{keyId}' does not match the response (wrong key, or the page was altered)";
             return null;
@@ -119,11 +141,16 @@ public static class EnvelopeSignature
         return true;
     }
 
-    private static byte[] SignedBytes(string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The signed bytes in a pooled array (return it to <see cref="ArrayPool{T}.Shared"/>): Ed25519 signs one contiguous
+    /// message, and a page is large, so a fresh array per page on both sides would be a large-object allocation each.
+    /// </summary>
+    private static byte[] RentSignedBytes(string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body, out int length)
     {
         ArgumentNullException.ThrowIfNull(requestTarget);
         var lines = Encoding.UTF8.GetBytes($"{requestTarget}\n{dateAddedFirst}\n{dateAddedLast}\n");
-        var bytes = new byte[Context.Length + lines.Length + body.Length];
+        length = Context.Length + lines.Length + body.Length;
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
         Context.CopyTo(bytes, 0);
         lines.CopyTo(bytes, Context.Length);
         body.CopyTo(bytes.AsSpan(Context.Length + lines.Length));
