@@ -63,7 +63,7 @@ internal sealed class RawStatement : IDisposable
             return false;
         }
 
-        // The statement's error code is reported by reset (sqlite3_step's legacy behaviour), and reset clears it.
+        // Reset first, so that a failed read does not keep its snapshot; the connection keeps the error message.
         Reset();
         SqliteException.ThrowExceptionForRC(result, db);
         return false;
