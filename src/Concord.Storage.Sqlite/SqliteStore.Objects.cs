@@ -1,7 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Concord.Storage.Internal;
@@ -79,6 +78,51 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
+    public Task<ObjectJsonPage> GetObjectsJsonAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(
+            session =>
+            {
+                var page = new ObjectJsonPage();
+                try
+                {
+                    var statement = PageQuery(session, collectionId, "o.date_added, o.body", query, query.Ids, query.Types, query.Versions).PrepareRaw(session, out var owned);
+                    try
+                    {
+                        // Each body is copied once, from SQLite's row straight into the page.
+                        while (statement.Step())
+                        {
+                            if (page.Count == query.Limit)
+                            {
+                                page.More = true;
+                                break;
+                            }
+
+                            page.Add(new DateAdded(statement.Int64(0)), statement.Blob(1));
+                        }
+                    }
+                    finally
+                    {
+                        statement.Reset();
+                        if (owned)
+                        {
+                            statement.Dispose();
+                        }
+                    }
+
+                    return page;
+                }
+                catch
+                {
+                    page.Dispose();
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Page<ManifestRecord>> GetManifestAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -144,28 +188,7 @@ public sealed partial class SqliteStore
     private Page<T> Query<T>(Session session, Guid collectionId, string columns, ObjectQuery query, IReadOnlyList<string>? ids, IReadOnlyList<string>? types, VersionFilter versions, Func<SqliteDataReader, T> read)
         where T : class
     {
-        if (query.Limit is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), "The limit must be a positive number.");
-        }
-
-        var collection = CollectionSeq(session, collectionId);
-        var after = long.MinValue;
-        if (query.AddedAfter is { } addedAfter)
-        {
-            after = DateAdded.FloorOf(addedAfter).UnixMicroseconds;
-        }
-
-        if (query.Next is { } next)
-        {
-            after = Math.Max(after, next.LastSeen.UnixMicroseconds);
-        }
-
-        var mode = query.SpecVersions is { Count: > 0 } ? QueryBuilder.SpecMode.Listed : QueryBuilder.SpecMode.Latest;
-
-        // One row more than the limit tells whether there is more.
-        long? fetch = query.Limit is { } limit ? (long)limit + 1 : null;
-        var builder = QueryBuilder.ForObjects(columns, collection, after, ids, types, versions, mode, query.SpecVersions, fetch);
+        var builder = PageQuery(session, collectionId, columns, query, ids, types, versions);
         var command = builder.Prepare(session, out var owned);
         var items = new List<T>();
         var more = false;
@@ -196,6 +219,31 @@ public sealed partial class SqliteStore
             DateAddedFirst = items.Count == 0 ? null : DateAddedOf(items[0]),
             DateAddedLast = items.Count == 0 ? null : DateAddedOf(items[^1]),
         };
+    }
+
+    /// <summary>The statement of one page: the query's filters after its position, one row more than the limit (which tells whether there is more).</summary>
+    private QueryBuilder PageQuery(Session session, Guid collectionId, string columns, ObjectQuery query, IReadOnlyList<string>? ids, IReadOnlyList<string>? types, VersionFilter versions)
+    {
+        if (query.Limit is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), "The limit must be a positive number.");
+        }
+
+        var collection = CollectionSeq(session, collectionId);
+        var after = long.MinValue;
+        if (query.AddedAfter is { } addedAfter)
+        {
+            after = DateAdded.FloorOf(addedAfter).UnixMicroseconds;
+        }
+
+        if (query.Next is { } next)
+        {
+            after = Math.Max(after, next.LastSeen.UnixMicroseconds);
+        }
+
+        var mode = query.SpecVersions is { Count: > 0 } ? QueryBuilder.SpecMode.Listed : QueryBuilder.SpecMode.Latest;
+        long? fetch = query.Limit is { } limit ? (long)limit + 1 : null;
+        return QueryBuilder.ForObjects(columns, collection, after, ids, types, versions, mode, query.SpecVersions, fetch);
     }
 
     private static DateAdded DateAddedOf<T>(T item) => item switch
@@ -283,24 +331,28 @@ public sealed partial class SqliteStore
             }
         }
 
-        var insert = session.Command(
-            "INSERT INTO objects (date_added, collection, object_id, type, version_key, version, spec_version, latest_spec, is_first, is_last, body) VALUES (@d, @c, @id, @type, @key, @version, @spec, @latest, @first, @last, @body);",
-            "@d", "@c", "@id", "@type", "@key", "@version", "@spec", "@latest", "@first", "@last", "@body");
-        var p = insert.Parameters;
-        p[0].Value = dateAdded;
-        p[1].Value = collection;
-        p[2].Value = header.Id;
-        p[3].Value = header.Type;
-        p[4].Value = key;
-        p[5].Value = version;
-        p[6].Value = header.SpecVersion;
-        p[7].Value = self.LatestSpec ? 1L : 0L;
-        p[8].Value = self.First ? 1L : 0L;
-        p[9].Value = self.Last ? 1L : 0L;
+        var insert = session.Statement(
+            "INSERT INTO objects (date_added, collection, object_id, type, version_key, version, spec_version, latest_spec, is_first, is_last, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);");
+        try
+        {
+            insert.Bind(1, dateAdded);
+            insert.Bind(2, collection);
+            insert.Bind(3, header.Id);
+            insert.Bind(4, header.Type);
+            insert.Bind(5, key);
+            insert.Bind(6, version);
+            insert.Bind(7, header.SpecVersion);
+            insert.Bind(8, self.LatestSpec ? 1L : 0L);
+            insert.Bind(9, self.First ? 1L : 0L);
+            insert.Bind(10, self.Last ? 1L : 0L);
+            insert.BindBlob(11, json.Span);
+            insert.Step();
+        }
+        finally
+        {
+            insert.Reset();
+        }
 
-        // SQLite binds a blob from a whole byte[] only: reuse the caller's array when it is exactly the object.
-        p[10].Value = MemoryMarshal.TryGetArray(json, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : json.ToArray();
-        insert.ExecuteNonQuery();
         return new AddObjectResult(AddOutcome.Added, header.Id, version, new DateAdded(dateAdded), null);
     }
 

@@ -95,6 +95,27 @@ public interface IObjectStore
     /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
     Task<Page<StoredObject>> GetObjectsAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queries the objects of a collection exactly as <see cref="GetObjectsAsync"/> does, keeping only each object's JSON
+    /// and the page's position (for a TAXII envelope written as stored, sections 5.4 and 5.6).
+    /// </summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, which the caller disposes. Engines may read it straight from their rows; this default copies a <see cref="GetObjectsAsync"/> page.</returns>
+    /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
+    async Task<ObjectJsonPage> GetObjectsJsonAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default)
+    {
+        var page = await GetObjectsAsync(collectionId, query, cancellationToken).ConfigureAwait(false);
+        var json = new ObjectJsonPage { More = page.More };
+        foreach (var item in page.Items)
+        {
+            json.Add(item.DateAdded, item.Json.Span);
+        }
+
+        return json;
+    }
+
     /// <summary>Queries the manifest of a collection (TAXII 5.3) with the same filters and order as <see cref="GetObjectsAsync"/>.</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="query">The filters.</param>

@@ -8,6 +8,35 @@ namespace Concord.Storage.Conformance;
 /// <summary>The engine-independent contract types. Engines run these too, by deriving.</summary>
 public abstract class ContractTypesConformance
 {
+    [Fact]
+    public void A_json_page_joins_its_objects_with_commas_past_its_first_buffer_and_keeps_its_bounds()
+    {
+        var objects = Enumerable.Range(0, 500).Select(n => "{\"n\":" + n + ",\"pad\":\"" + new string('x', 200) + "\"}").ToArray();
+        using var page = new ObjectJsonPage();
+
+        for (var n = 0; n < objects.Length; n++)
+        {
+            page.Add(new DateAdded(1_000 + n), System.Text.Encoding.UTF8.GetBytes(objects[n]));
+        }
+
+        page.More = true;
+        Assert.Equal(string.Join(',', objects), System.Text.Encoding.UTF8.GetString(page.Objects.Span));
+        Assert.Equal(500, page.Count);
+        Assert.Equal(new DateAdded(1_000), page.DateAddedFirst);
+        Assert.Equal(new DateAdded(1_499), page.DateAddedLast);
+        Assert.Equal(new PageToken(new DateAdded(1_499)), page.Next);
+    }
+
+    [Fact]
+    public void An_empty_json_page_has_no_bounds_and_no_next()
+    {
+        using var page = new ObjectJsonPage { More = false };
+
+        Assert.True(page.Objects.IsEmpty);
+        Assert.Null(page.DateAddedFirst);
+        Assert.Null(page.Next);
+    }
+
     [Theory]
     [InlineData("last", false, false, true, 0)]
     [InlineData("first", false, true, false, 0)]

@@ -162,6 +162,33 @@ public sealed class EndpointTests(TaxiiServerFixture server)
     }
 
     [Fact]
+    public async Task Get_objects_sends_the_posted_bytes_in_an_envelope_of_known_length_with_more_and_next_first()
+    {
+        var collection = await server.CollectionAsync("envelope bytes", (server.AlphaId, true, true));
+        var first = StixObjects.Indicator(name: "caf\u00e9 \u2603");
+        var second = StixObjects.Malware();
+        await server.Alpha.AddObjectsAsync(server.ApiRoot, collection, [first]);
+        await server.Alpha.AddObjectsAsync(server.ApiRoot, collection, [second]);
+
+        using var whole = await server.Http.SendAsync(server.Request(HttpMethod.Get, server.CollectionUrl(collection, "objects/"), server.AlphaToken));
+        var body = await whole.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(body.Length, whole.Content.Headers.ContentLength);
+        Assert.Equal($"{{\"objects\":[{first.GetRawText()},{second.GetRawText()}]}}", Encoding.UTF8.GetString(body));
+
+        using var paged = await server.Http.SendAsync(server.Request(HttpMethod.Get, server.CollectionUrl(collection, "objects/?limit=1"), server.AlphaToken));
+        var last = paged.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
+        using var json = await Assertions.TaxiiJsonAsync(paged);
+        Assert.Equal(["more", "next", "objects"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(first.GetRawText(), Assert.Single(json.RootElement.GetProperty("objects").EnumerateArray()).GetRawText());
+        Assert.Equal(last, paged.Headers.GetValues("X-TAXII-Date-Added-First").Single());
+
+        using var empty = await server.Http.SendAsync(server.Request(HttpMethod.Get, server.CollectionUrl(collection, "objects/?match[type]=tool"), server.AlphaToken));
+        Assert.Equal("{}", await empty.Content.ReadAsStringAsync());
+        Assert.False(empty.Headers.Contains("X-TAXII-Date-Added-First"));
+    }
+
+    [Fact]
     public async Task Get_unknown_object_is_404()
     {
         var error = await Assert.ThrowsAsync<TaxiiException>(() => server.Alpha.GetObjectAsync(server.ApiRoot, server.Shared, StixObjects.NewId("indicator")));

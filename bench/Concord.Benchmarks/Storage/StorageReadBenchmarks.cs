@@ -82,6 +82,25 @@ public class StorageReadBenchmarks
     [Benchmark]
     public Task<int> StorePageWithLimit1000() => PageAllAsync(store!, collection);
 
+    /// <summary>The store: the same pages as stored JSON only (GetObjectsJson, what the TAXII objects endpoint sends when no policy applies).</summary>
+    [Benchmark]
+    public async Task<int> StoreJsonPageWithLimit1000()
+    {
+        var read = 0;
+        var query = ObjectQuery.Default with { Limit = 1000 };
+        while (true)
+        {
+            using var page = await store!.GetObjectsJsonAsync(collection, query);
+            read += page.Count;
+            if (!page.More)
+            {
+                return read;
+            }
+
+            query = query with { Next = page.Next };
+        }
+    }
+
     /// <summary>The PostgreSQL store: the same paging.</summary>
     [Benchmark]
     public Task<int> PostgresStorePageWithLimit1000() => PageAllAsync(postgres!.Store, postgres.Collection);

@@ -80,6 +80,18 @@ internal sealed class QueryBuilder
         return command;
     }
 
+    /// <summary>The raw statement for this query's text with its values bound (the caller resets it, and disposes it when <paramref name="owned"/>).</summary>
+    public RawStatement PrepareRaw(Session session, out bool owned)
+    {
+        var statement = session.Statement(sql.ToString(), out owned);
+        for (var i = 0; i < values.Count; i++)
+        {
+            statement.Bind(i + 1, values[i]);
+        }
+
+        return statement;
+    }
+
     private void VersionPredicate(VersionFilter? versions, SpecMode mode, IReadOnlyList<string>? specVersions)
     {
         var b = sql;

@@ -15,6 +15,7 @@ internal sealed class Session : IDisposable
     private const int MaxCachedCommands = 256;
 
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> statements = new(StringComparer.Ordinal);
 
     public Session(string connectionString, bool readOnly)
     {
@@ -89,8 +90,49 @@ internal sealed class Session : IDisposable
         return command;
     }
 
+    /// <summary>Gets the raw statement for <paramref name="sql"/>, prepared on first use (see <see cref="Command(string, IEnumerable{string}, out bool)"/> for <paramref name="owned"/>).</summary>
+    /// <param name="sql">The SQL text, with positional parameters.</param>
+    /// <param name="owned">True when the caller must dispose the statement (it was not cached).</param>
+    public RawStatement Statement(string sql, out bool owned)
+    {
+        if (statements.TryGetValue(sql, out var cached))
+        {
+            owned = false;
+            return cached;
+        }
+
+        var statement = new RawStatement(Connection, sql);
+        owned = statements.Count >= MaxCachedCommands;
+        if (!owned)
+        {
+            statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Gets a cached raw statement with fixed text.</summary>
+    /// <param name="sql">The SQL text, with positional parameters.</param>
+    public RawStatement Statement(string sql)
+    {
+        var statement = Statement(sql, out var owned);
+        if (owned)
+        {
+            // Fixed statements are few; caching them never overflows, but keep the invariant explicit.
+            statements[sql] = statement;
+        }
+
+        return statement;
+    }
+
     public void Dispose()
     {
+        foreach (var statement in statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        statements.Clear();
         foreach (var command in commands.Values)
         {
             command.Dispose();

@@ -139,6 +139,14 @@ internal sealed class TaxiiHandlers
         var caller = await BeginAsync(context).ConfigureAwait(false);
         var collection = await ReadableCollectionAsync(context, caller).ConfigureAwait(false);
         var query = QueryParser.Parse(context.Request.Query, FilterSet.Objects, options);
+        if (enforcement is null)
+        {
+            // No policy to apply per object: the page goes out as stored, without an object per row.
+            using var stored = await store.GetObjectsJsonAsync(collection.Id, query, context.RequestAborted).ConfigureAwait(false);
+            await TaxiiResponses.WriteEnvelopeAsync(context, stored).ConfigureAwait(false);
+            return;
+        }
+
         var page = await ReadAsync(context, caller, collection, query, "objects", null).ConfigureAwait(false);
         await WriteEnvelopeAsync(context, page).ConfigureAwait(false);
     }

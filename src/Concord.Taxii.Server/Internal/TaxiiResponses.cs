@@ -1,8 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Concord.Storage.Objects;
 using Concord.Taxii.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -19,6 +21,50 @@ internal static class TaxiiResponses
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
         await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a page of stored objects as a TAXII envelope (section 3.7) with the X-TAXII-Date-Added-First/Last headers
+    /// (section 3.4): the objects' stored bytes go out as they are, after <c>more</c> and <c>next</c>, in one body whose
+    /// length is known before it is sent.
+    /// </summary>
+    public static async Task WriteEnvelopeAsync(HttpContext context, ObjectJsonPage page)
+    {
+        var head = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(head, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            if (page.More)
+            {
+                writer.WriteBoolean("more"u8, true);
+                if (page.Next is { } next)
+                {
+                    writer.WriteString("next"u8, next.ToString());
+                }
+            }
+
+            if (page.Count > 0)
+            {
+                writer.WriteStartArray("objects"u8);
+            }
+        }
+
+        var tail = page.Count > 0 ? "]}"u8 : "}"u8;
+        var response = context.Response;
+        if (page.DateAddedFirst is { } first && page.DateAddedLast is { } last)
+        {
+            response.Headers["X-TAXII-Date-Added-First"] = first.ToString();
+            response.Headers["X-TAXII-Date-Added-Last"] = last.ToString();
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.ContentLength = head.WrittenCount + page.Objects.Length + tail.Length;
+        var body = response.BodyWriter;
+        body.Write(head.WrittenSpan);
+        body.Write(page.Objects.Span);
+        body.Write(tail);
+        await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     public static Task WriteErrorAsync(HttpContext context, int status, string code, string title, string? description, bool clear = true)
