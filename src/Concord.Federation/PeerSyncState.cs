@@ -1,6 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Text.Json;
 using Concord.Federation.Internal;
 
 namespace Concord.Federation;
@@ -33,29 +32,14 @@ public sealed record PeerSyncState
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="peer">The peer's name.</param>
     /// <exception cref="FederationException">The file is not valid.</exception>
-    public static PeerSyncState Load(string dataDirectory, string peer)
-    {
-        var path = PathOf(dataDirectory, peer);
-        if (!File.Exists(path))
-        {
-            return new PeerSyncState();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), FederationJsonContext.Default.PeerSyncState) ?? new PeerSyncState();
-        }
-        catch (JsonException e)
-        {
-            throw new FederationException(peer, path, $"the sync state is not valid: {e.Message}");
-        }
-    }
+    public static PeerSyncState Load(string dataDirectory, string peer) =>
+        StateFile.Load(PathOf(dataDirectory, peer), peer, FederationJsonContext.Default.PeerSyncState);
 
     /// <summary>Saves a peer's state atomically and durably.</summary>
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="peer">The peer's name.</param>
     public void Save(string dataDirectory, string peer) =>
-        AtomicFile.Write(PathOf(dataDirectory, peer), JsonSerializer.SerializeToUtf8Bytes(this, FederationJsonContext.Default.PeerSyncState));
+        StateFile.Save(PathOf(dataDirectory, peer), this, FederationJsonContext.Default.PeerSyncState);
 }
 
 /// <summary>Where the pull of one of a peer's collections stands.</summary>

@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -22,10 +23,12 @@ public sealed record Provenance(Guid Collection, string Id, string Version, stri
 /// <remarks>
 /// The lines of a page are written and flushed before the page is stored (write-ahead), so a stored version always has
 /// its provenance even when the process is killed between the two; a page pulled again after such a kill adds its lines
-/// again, and the first line for a version is the one that counts (<see cref="Read"/>). Not thread-safe: one puller per peer.
+/// again, and the first line for a version is the one that counts (<see cref="Read"/>). Appends are thread-safe within a process.
 /// </remarks>
 public static class ProvenanceLog
 {
+    private static readonly ConcurrentDictionary<string, Lock> Writers = new(StringComparer.Ordinal);
+
     /// <summary>The path of a peer's provenance file.</summary>
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="peer">The peer's name.</param>
@@ -58,9 +61,13 @@ public static class ProvenanceLog
             buffer.WriteByte((byte)'\n');
         }
 
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        stream.Flush(flushToDisk: true);
+        // A peer's pull and its pushes to us (PeerIngestGate) append to the same file from different threads.
+        lock (Writers.GetOrAdd(path, static _ => new Lock()))
+        {
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            stream.Flush(flushToDisk: true);
+        }
     }
 
     /// <summary>Reads a peer's provenance: the first record of each (collection, id, version). A torn last line (a kill mid-write) is skipped.</summary>

@@ -30,6 +30,7 @@ public static class EnvelopeSignature
     public const string Algorithm = "ed25519";
 
     private static readonly byte[] Context = "concord-taxii-signature-v1\n"u8.ToArray();
+    private static readonly byte[] RequestContext = "concord-taxii-request-signature-v1\n"u8.ToArray();
 
     /// <summary>Signs a response.</summary>
     /// <param name="key">The node's Ed25519 private key.</param>
@@ -43,8 +44,40 @@ public static class EnvelopeSignature
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(keyId);
-        var signature = SignatureAlgorithm.Ed25519.Sign(key, SignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body));
-        return $"keyid={keyId}, alg={Algorithm}, sig={Base64Url.EncodeToString(signature)}";
+        return Header(key, keyId, SignedBytes(Context, requestTarget, dateAddedFirst, dateAddedLast, body));
+    }
+
+    /// <summary>
+    /// Signs a request a node sends to a peer (a federation push, TAXII 2.1 section 5.5): the same header over
+    /// <c>concord-taxii-request-signature-v1 LF method LF request-target LF body</c>, a distinct context so that a signed
+    /// response can never pass for a signed request or the reverse.
+    /// </summary>
+    /// <param name="key">The node's Ed25519 private key.</param>
+    /// <param name="keyId">The node's STIX identity id.</param>
+    /// <param name="method">The HTTP method, e.g. <c>POST</c>.</param>
+    /// <param name="requestTarget">The request's path and query, exactly as sent.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>The header value.</returns>
+    public static string SignRequest(Key key, string keyId, string method, string requestTarget, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return Header(key, keyId, SignedBytes(RequestContext, method, requestTarget, null, body));
+    }
+
+    /// <summary>Verifies a request's signature header (<see cref="SignRequest"/>).</summary>
+    /// <param name="publicKey">The sending peer's Ed25519 public key.</param>
+    /// <param name="header">The header value; null when the request had none.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="requestTarget">The request's path and query, exactly as received.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="failure">Which check failed; empty when the signature is good.</param>
+    /// <returns>The signer's key id when the signature is good; otherwise null.</returns>
+    public static string? VerifyRequest(PublicKey publicKey, string? header, string method, string requestTarget, ReadOnlySpan<byte> body, out string failure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return Check(publicKey, header, SignedBytes(RequestContext, method, requestTarget, null, body), "request", out failure);
     }
 
     /// <summary>Verifies a response's signature header.</summary>
@@ -58,10 +91,18 @@ public static class EnvelopeSignature
     /// <returns>The signer's key id when the signature is good; otherwise null, with <paramref name="failure"/> saying which check failed.</returns>
     public static string? Verify(PublicKey publicKey, string? header, string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body, out string failure)
     {
+        return Check(publicKey, header, SignedBytes(Context, requestTarget, dateAddedFirst, dateAddedLast, body), "response", out failure);
+    }
+
+    private static string Header(Key key, string keyId, byte[] signed) =>
+        $"keyid={keyId}, alg={Algorithm}, sig={Base64Url.EncodeToString(SignatureAlgorithm.Ed25519.Sign(key, signed))}";
+
+    private static string? Check(PublicKey publicKey, string? header, byte[] signed, string what, out string failure)
+    {
         ArgumentNullException.ThrowIfNull(publicKey);
         if (string.IsNullOrEmpty(header))
         {
-            failure = $"the response has no {HeaderName} header";
+            failure = $"the {what} has no {HeaderName} header";
             return null;
         }
 
@@ -77,9 +118,9 @@ public static class EnvelopeSignature
             return null;
         }
 
-        if (!SignatureAlgorithm.Ed25519.Verify(publicKey, SignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body), signature))
+        if (!SignatureAlgorithm.Ed25519.Verify(publicKey, signed, signature))
         {
-            failure = $"the Ed25519 signature of key '{keyId}' does not match the response (wrong key, or the page was altered)";
+            failure = $"the Ed25519 signature of key '{keyId}' does not match the {what} (wrong key, or the {what} was altered)";
             return null;
         }
 
@@ -119,14 +160,15 @@ public static class EnvelopeSignature
         return true;
     }
 
-    private static byte[] SignedBytes(string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body)
+    /// <summary>The context line, then each line (a response has three, a request two), then the body.</summary>
+    private static byte[] SignedBytes(byte[] context, string first, string? second, string? third, ReadOnlySpan<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(requestTarget);
-        var lines = Encoding.UTF8.GetBytes($"{requestTarget}\n{dateAddedFirst}\n{dateAddedLast}\n");
-        var bytes = new byte[Context.Length + lines.Length + body.Length];
-        Context.CopyTo(bytes, 0);
-        lines.CopyTo(bytes, Context.Length);
-        body.CopyTo(bytes.AsSpan(Context.Length + lines.Length));
+        ArgumentNullException.ThrowIfNull(first);
+        var lines = Encoding.UTF8.GetBytes(context == RequestContext ? $"{first}\n{second}\n" : $"{first}\n{second}\n{third}\n");
+        var bytes = new byte[context.Length + lines.Length + body.Length];
+        context.CopyTo(bytes, 0);
+        lines.CopyTo(bytes, context.Length);
+        body.CopyTo(bytes.AsSpan(context.Length + lines.Length));
         return bytes;
     }
 }
