@@ -180,14 +180,15 @@ public sealed class PeerPusher : IDisposable
             var view = current.For(target.Peer.OrganizationId, current.OriginOf(collection), AuditChannels.Federation);
             var offer = Decide(target, view, page.Items);
             await AuditAsync(target, collection, view, offer, cancellationToken).ConfigureAwait(false);
-            var receipt = offer.Sent.Count == 0 ? new TaxiiStatus { Id = string.Empty, Status = TaxiiStatus.Complete, TotalCount = 0, SuccessCount = 0, FailureCount = 0, PendingCount = 0 }
-                : await DeliverAsync(target, collection, offer.Sent, cancellationToken).ConfigureAwait(false);
-            var failures = receipt.Failures ?? [];
+            var receipt = offer.Sent.Count == 0 ? null : await DeliverAsync(target, collection, offer.Sent, cancellationToken).ConfigureAwait(false);
+            var failures = receipt?.Failures ?? [];
+            var accepted = receipt?.SuccessCount ?? 0;
+            var failed = receipt?.FailureCount ?? 0;
             cursor = cursor with
             {
                 AddedAfter = last.Instant,
-                Accepted = cursor.Accepted + receipt.SuccessCount,
-                Failed = cursor.Failed + receipt.FailureCount,
+                Accepted = cursor.Accepted + accepted,
+                Failed = cursor.Failed + failed,
                 Denied = cursor.Denied + offer.Denied.Count,
                 LastFailure = failures.Count > 0
                     ? $"peer '{target.Peer.Name}' refused {failures[^1].Id} (version {failures[^1].Version}): {failures[^1].Message}"
@@ -195,7 +196,7 @@ public sealed class PeerPusher : IDisposable
             };
             state = state with { Collections = new Dictionary<Guid, PushCursor>(state.Collections) { [collection.Id] = cursor } };
             state.Save(dataDirectory, target.Peer.Name);
-            progress?.Report(new PushProgress(target.Peer.Name, collection.Id, (int)receipt.SuccessCount, (int)receipt.FailureCount, offer.Denied.Count));
+            progress?.Report(new PushProgress(target.Peer.Name, collection.Id, (int)accepted, (int)failed, offer.Denied.Count));
             if (!page.More)
             {
                 return state;
