@@ -54,7 +54,18 @@ public sealed class PeerIngestGate : IIngestGate
     public async Task<IIngestScreen?> OpenAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (registry.List().FirstOrDefault(peer => peer.OrganizationId == request.OrganizationId) is not { } peer)
+        Peer? peer;
+        try
+        {
+            peer = registry.List().FirstOrDefault(peer => peer.OrganizationId == request.OrganizationId);
+        }
+        catch (FederationException e)
+        {
+            // Without the peer list the request cannot be told apart from a peer's, so it is not taken; the sender retries.
+            throw new IngestRefusedException(503, $"The node's peer configuration cannot be read, so pushes are not taken now: {e.Message}");
+        }
+
+        if (peer is null)
         {
             return null;
         }
@@ -62,7 +73,16 @@ public sealed class PeerIngestGate : IIngestGate
         var originNode = peer.Name;
         if (!peer.Unsigned)
         {
-            var key = PublicKey.Import(SignatureAlgorithm.Ed25519, System.Text.Encoding.ASCII.GetBytes(peer.PublicKeyPem ?? string.Empty), KeyBlobFormat.PkixPublicKeyText);
+            PublicKey key;
+            try
+            {
+                key = PublicKey.Import(SignatureAlgorithm.Ed25519, System.Text.Encoding.ASCII.GetBytes(peer.PublicKeyPem ?? string.Empty), KeyBlobFormat.PkixPublicKeyText);
+            }
+            catch (FormatException)
+            {
+                throw new IngestRefusedException(403, $"The public key configured here for peer '{peer.Name}' is not an Ed25519 public key in PEM, so its pushes cannot be verified.");
+            }
+
             originNode = EnvelopeSignature.VerifyRequest(key, request.Signature, request.Method, request.RequestTarget, request.Body.Span, out var failure)
                 ?? await RefuseAsync(peer, request, failure, cancellationToken).ConfigureAwait(false);
         }

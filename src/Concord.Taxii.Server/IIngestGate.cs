@@ -56,7 +56,7 @@ public readonly record struct IngestVerdict(ReadOnlyMemory<byte> Json, string? R
 public sealed class IngestRefusedException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="statusCode">401 (a credential or signature is missing) or 403 (it is present and wrong).</param>
+    /// <param name="statusCode">401 (a credential or signature is missing), 403 (it is present and wrong) or 503 (the gate cannot decide now; the client may retry).</param>
     /// <param name="message">Why, naming the check that failed; sent to the client.</param>
     public IngestRefusedException(int statusCode, string message)
         : base(message)

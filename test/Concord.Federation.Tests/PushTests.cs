@@ -60,6 +60,8 @@ public sealed class PushTests : IAsyncLifetime
         Assert.Equal(2, state.Collections[outbox].Denied);
         Assert.Equal(1, state.Collections[outbox].Accepted);
         Assert.Equal(a.IdentityId, Assert.Single(ProvenanceLog.Read(b.Directory, "a")).OriginNode);
+        var status = Assert.Single(PeerStatus.Of(a.Registry, DateTimeOffset.UtcNow));
+        Assert.Equal((toB.PushTo, 1L, 0L, 2L, (string?)null), (status.PushTo, status.Pushed, status.PushFailed, status.PushDenied, status.LastPushError));
     }
 
     [Fact]
