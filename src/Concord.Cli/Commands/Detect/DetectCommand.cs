@@ -50,14 +50,21 @@ internal static class DetectCommand
                 return ExitCodes.InputError;
             }
 
-            var keep = parse.GetValue(collection) is { } target ? await SightingStorage.OpenAsync(parse, data, target, parse.GetValue(tlp), environment, cancellationToken).ConfigureAwait(false) : null;
-            if (parse.GetValue(collection) is not null && (keep is null || parse.GetValue(jsonl)))
+            if (parse.GetValue(collection) is null && parse.GetValue(tlp) is not null)
             {
-                if (parse.GetValue(jsonl))
-                {
-                    environment.Error.WriteLine("concord detect: --collection keeps sightings; it does not go with --jsonl.");
-                }
+                environment.Error.WriteLine("concord detect: --tlp marks the sightings kept with --collection; give --collection too.");
+                return ExitCodes.InputError;
+            }
 
+            if (parse.GetValue(collection) is not null && parse.GetValue(jsonl))
+            {
+                environment.Error.WriteLine("concord detect: --collection keeps sightings; it does not go with --jsonl.");
+                return ExitCodes.InputError;
+            }
+
+            var keep = parse.GetValue(collection) is { } target ? await SightingStorage.OpenAsync(parse, data, target, parse.GetValue(tlp), environment, cancellationToken).ConfigureAwait(false) : null;
+            if (parse.GetValue(collection) is not null && keep is null)
+            {
                 return ExitCodes.InputError;
             }
 
