@@ -100,6 +100,26 @@ public sealed class PushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_is_retried_after_the_delay_it_asks_for_and_one_asking_too_long_is_left_to_the_next_push()
+    {
+        await a.AddAsync(outbox, StixObjects.Json(StixObjects.Indicator(TlpLevel.Green)));
+        var toB = await a.AddPushPeerAsync(b);
+        b.PostFailures.Enqueue(429);
+        b.RetryAfterSeconds = 5;
+        using var pusher = a.Pusher();
+
+        var tooLong = await pusher.PushAsync(toB);
+        b.PostFailures.Enqueue(429);
+        b.RetryAfterSeconds = 0;
+        var retried = await pusher.PushAsync(toB);
+
+        Assert.Contains("asked to wait 5 s, longer than 1 s", tooLong.LastError, StringComparison.Ordinal);
+        Assert.Null(retried.LastError);
+        Assert.Equal(3, b.Posts);
+        Assert.Single(await b.ObjectsAsync(Inbox(b, "a")));
+    }
+
+    [Fact]
     public async Task A_refusal_other_than_429_is_permanent_and_named_and_the_cursor_stays()
     {
         await a.AddAsync(outbox, StixObjects.Json(StixObjects.Indicator(TlpLevel.Green)));

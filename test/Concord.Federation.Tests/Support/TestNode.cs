@@ -67,6 +67,9 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>Statuses answered, one each, to the next POSTs instead of handling them (a failing or overloaded node).</summary>
     public Queue<int> PostFailures { get; } = new();
 
+    /// <summary>The <c>Retry-After</c> seconds sent with each of <see cref="PostFailures"/>; none when null.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
     /// <summary>Runs after a POST was handled (its objects stored) and before its response is sent.</summary>
     public Action? AfterPost { get; set; }
 
@@ -206,6 +209,11 @@ internal sealed class TestNode : IAsyncDisposable
         if (PostFailures.TryDequeue(out var status))
         {
             context.Response.StatusCode = status;
+            if (RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return;
         }
 
