@@ -27,7 +27,7 @@ public sealed partial class DetectStorageTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["CONCORD_ADMIN_PASSWORD"] = "correct horse battery staple" };
         var init = await Support.Concord.RunAsync(environment, "init", "--data", directory, "--org", "b");
-        var collection = Guid.Parse(DefaultCollection().Match(init).Groups[1].Value);
+        var collection = Support.Concord.DefaultCollectionOf(init);
         var node = IdentityLine().Match(init).Groups[1].Value;
         var indicator = StixObjects.Indicator(TlpLevel.Green, address: 9);
         var indicators = Path.Combine(directory, "indicators.json");
@@ -45,9 +45,6 @@ public sealed partial class DetectStorageTests : IDisposable
         Assert.Equal(TlpMarkings.Tlp2IdOf(TlpLevel.Amber), sighting.GetProperty("object_marking_refs")[0].GetString());
         Assert.Equal(node, sighting.GetProperty("where_sighted_refs")[0].GetString());
     }
-
-    [GeneratedRegex(@"default collection:\s+([0-9a-f-]{36})")]
-    private static partial Regex DefaultCollection();
 
     [GeneratedRegex(@"node identity:\s+(identity--[0-9a-f-]{36})")]
     private static partial Regex IdentityLine();
