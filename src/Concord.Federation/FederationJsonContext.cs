@@ -9,6 +9,7 @@ namespace Concord.Federation;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(List<Peer>))]
 [JsonSerializable(typeof(PeerSyncState))]
+[JsonSerializable(typeof(PeerPushState))]
 [JsonSerializable(typeof(List<PeerStatus>))]
 internal sealed partial class FederationJsonContext : JsonSerializerContext
 {

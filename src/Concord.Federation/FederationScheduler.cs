@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Concord.Federation;
 
 /// <summary>
-/// Syncs each peer of a registry on its own interval in the background (<c>concord serve</c>): one loop per peer, so a
+/// Syncs each peer of a registry on its own interval in the background (<c>concord serve</c>), a pull then a push: one loop per peer, so a
 /// peer that is down, slow or sends garbage delays only itself. Peers added or removed are picked up within
 /// <see cref="RescanInterval"/>.
 /// </summary>
@@ -36,6 +36,9 @@ public sealed partial class FederationScheduler : IAsyncDisposable
         this.time = time;
         this.logger = logger;
     }
+
+    /// <summary>Pushes to each peer that has an inbox (<see cref="Peer.PushTo"/>) right after its pull; no push when null.</summary>
+    public PeerPusher? Pusher { get; init; }
 
     /// <summary>How often the registry is read again for added and removed peers.</summary>
     public TimeSpan RescanInterval { get; init; } = TimeSpan.FromSeconds(30);
@@ -117,6 +120,11 @@ public sealed partial class FederationScheduler : IAsyncDisposable
                 if (state.LastError is { } error)
                 {
                     LogSyncError(logger, error);
+                }
+
+                if (Pusher is not null && (await Pusher.PushAsync(peer, null, cancellationToken).ConfigureAwait(false)).LastError is { } pushError)
+                {
+                    LogSyncError(logger, pushError);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

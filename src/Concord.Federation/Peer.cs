@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Concord.Federation;
 
 /// <summary>
-/// Another node we pull from over TAXII 2.1 (DESIGN.md, "peer"). A peer acts as an organization of the sharing model:
+/// Another node we pull from, and may push to, over TAXII 2.1 (DESIGN.md, "peer"). A peer acts as an organization of the sharing model:
 /// what it sends is stored in local collections owned by that organization, so the node's agreements decide both what we
 /// accept from it (the entry policy) and whom we pass it on to.
 /// </summary>
@@ -30,6 +30,15 @@ public sealed record Peer(string Name, Uri ApiRoot, Guid OrganizationId)
 
     /// <summary>The peer's collections we pull, each into a local collection.</summary>
     public IReadOnlyList<PeerCollection> Collections { get; init; } = [];
+
+    /// <summary>
+    /// The collection id of the peer's inbox, where <see cref="PeerPusher"/> offers our new objects (TAXII 2.1 section 5.5);
+    /// null for a pull-only peer.
+    /// </summary>
+    public string? PushTo { get; init; }
+
+    /// <summary>The local collection the peer pushes into (owned by its organization, writable by it); null when it pushes nothing here.</summary>
+    public Guid? Inbox { get; init; }
 }
 
 /// <summary>One of a peer's collections and the local collection its objects are stored in.</summary>

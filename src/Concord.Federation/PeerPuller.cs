@@ -6,9 +6,6 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Sharing.Audit;
-using Concord.Sharing.Markings;
-using Concord.Sharing.PersonalData;
-using Concord.Stix.Model.Meta;
 using Concord.Sharing.Policy;
 using Concord.Stix.Validation;
 using Concord.Storage;
@@ -390,7 +387,7 @@ public sealed class PeerPuller
             var json = SliceOf(page.Body, item);
             if (refusal is null)
             {
-                var decision = EntryDecision(view, item, new ObjectVersion(id!, type!, version ?? string.Empty, json));
+                var decision = EntryPolicy.Decide(view, item, new ObjectVersion(id!, type!, version ?? string.Empty, json));
                 if (!decision.Discloses)
                 {
                     refusal = $"{id} ({path}) is not accepted from this peer: {decision.Reason}";
@@ -491,31 +488,6 @@ public sealed class PeerPuller
         });
         run.State.Append(dataDirectory, peer.Name, durable: false);
         progress?.Report(new PullProgress(peer.Name, context.Collection.RemoteId, added, duplicates, refused));
-    }
-
-    /// <summary>
-    /// The entry decision. TLP:RED names its recipients by the sender's organization ids, which mean nothing here; the
-    /// sender's decision point has already checked that we are named (it disclosed the page to us), so RED is accepted when
-    /// an agreement in force with the peer covers RED and the object carries no personal data at all (it cannot be masked
-    /// without the sender's say; such an object is refused whole).
-    /// </summary>
-    private static PolicyDecision EntryDecision(RecipientView view, JsonElement item, ObjectVersion version)
-    {
-        if (ObjectMarkings.Read(item).Level != TlpLevel.Red)
-        {
-            return view.Decide(version, item);
-        }
-
-        if (!view.Agreements.Any(agreement => agreement.TlpLevels.Contains(TlpLevel.Red)
-            && (agreement.AllowedTypes.Count == 0 || agreement.AllowedTypes.Contains(version.Type, StringComparer.Ordinal))
-            && !agreement.ExcludedTypes.Contains(version.Type, StringComparer.Ordinal)))
-        {
-            return PolicyDecision.Deny($"{AuditChannels.Federation}: no agreement in force with the peer covers TLP:RED '{version.Type}'");
-        }
-
-        return PersonalDataGuard.Inspect(item, version.Type).Count == 0
-            ? PolicyDecision.Allowed
-            : PolicyDecision.Deny($"{AuditChannels.Federation}: TLP:RED content with personal data is refused whole (it cannot be masked on entry)");
     }
 
     private static string? VersionOf(JsonElement item)

@@ -32,6 +32,27 @@ public sealed record PeerStatus(string Name, string ApiRoot)
     /// <summary>The last refusal of an object, naming it and the rule; null when none was refused.</summary>
     public string? LastRefusal { get; init; }
 
+    /// <summary>The collection id of the peer's inbox we push to; null for a pull-only peer.</summary>
+    public string? PushTo { get; init; }
+
+    /// <summary>When the last push started; null when never.</summary>
+    public DateTimeOffset? LastPushAt { get; init; }
+
+    /// <summary>Object versions the peer acknowledged from our pushes, over all local collections.</summary>
+    public long Pushed { get; init; }
+
+    /// <summary>Object versions the peer refused from our pushes.</summary>
+    public long PushFailed { get; init; }
+
+    /// <summary>Object versions our decision point withheld from the peer.</summary>
+    public long PushDenied { get; init; }
+
+    /// <summary>The error of the last push, naming the peer and the collection; null when it succeeded.</summary>
+    public string? LastPushError { get; init; }
+
+    /// <summary>The last object the peer refused, with its reason; null when none.</summary>
+    public string? LastPushFailure { get; init; }
+
     /// <summary>Statuses as JSON (snake_case), as the status endpoint and <c>concord peer status --json</c> print them.</summary>
     /// <param name="statuses">The statuses.</param>
     public static string ToJson(IReadOnlyList<PeerStatus> statuses)
@@ -51,6 +72,8 @@ public sealed record PeerStatus(string Name, string ApiRoot)
         {
             var state = PeerSyncState.Load(registry.DataDirectory, peer.Name);
             var collections = state.Collections.Values;
+            var push = PeerPushState.Load(registry.DataDirectory, peer.Name);
+            var cursors = push.Collections.Values;
             return new PeerStatus(peer.Name, peer.ApiRoot.ToString())
             {
                 LastSyncAt = state.LastSyncAt,
@@ -61,6 +84,13 @@ public sealed record PeerStatus(string Name, string ApiRoot)
                 Refused = collections.Sum(c => c.Refused),
                 LastError = state.LastError,
                 LastRefusal = collections.Select(c => c.LastRefusal).LastOrDefault(r => r is not null),
+                PushTo = peer.PushTo,
+                LastPushAt = push.LastPushAt,
+                Pushed = cursors.Sum(c => c.Accepted),
+                PushFailed = cursors.Sum(c => c.Failed),
+                PushDenied = cursors.Sum(c => c.Denied),
+                LastPushError = push.LastError,
+                LastPushFailure = cursors.Select(c => c.LastFailure).LastOrDefault(f => f is not null),
             };
         })];
     }

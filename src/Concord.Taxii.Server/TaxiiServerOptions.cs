@@ -77,4 +77,7 @@ public sealed record TaxiiServerOptions
 
     /// <summary>Signs successful TAXII GET responses with the node's key (docs/federation.md); unsigned when null.</summary>
     public Signing.ResponseSigner? Signer { get; init; }
+
+    /// <summary>Checks TAXII POSTs beyond validation (federation: signed pushes, entry policy, provenance); none when null.</summary>
+    public IIngestGate? IngestGate { get; init; }
 }

@@ -72,6 +72,35 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_scheduler_pushes_to_a_peer_with_an_inbox_after_pulling_and_the_status_shows_it()
+    {
+        await a.OrganizationAsync("b");
+        await b.OrganizationAsync("a");
+        await a.AgreementAsync("a-b", ["org:a", "org:b"], "green");
+        await b.AgreementAsync("a-b", ["org:a", "org:b"], "green");
+        var outbox = await a.CollectionAsync("A outbox", a.OrganizationId);
+        await a.AddAsync(outbox, StixObjects.Json(StixObjects.Indicator(address: 1), StixObjects.Indicator(address: 2)));
+        var toB = await a.AddPushPeerAsync(b);
+        using var pusher = a.Pusher();
+
+        await using (var scheduler = new FederationScheduler(a.Registry, a.Puller(), TimeProvider.System, NullLogger.Instance) { Pusher = pusher })
+        {
+            scheduler.Start();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (Assert.Single(PeerStatus.Of(a.Registry, DateTimeOffset.UtcNow)).Pushed < 2)
+            {
+                await Task.Delay(50, patience.Token);
+            }
+        }
+
+        var status = Assert.Single(PeerStatus.Of(a.Registry, DateTimeOffset.UtcNow));
+        Assert.Null(status.LastPushError);
+        Assert.NotNull(status.LastPushAt);
+        Assert.Equal(2, (await b.ObjectsAsync(b.Registry.Find("a")!.Inbox!.Value)).Count);
+        Assert.Equal(toB.PushTo, status.PushTo);
+    }
+
+    [Fact]
     public async Task The_status_endpoint_answers_the_nodes_own_organization_only()
     {
         var app = WebApplication.CreateSlimBuilder().Build();

@@ -1,5 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Collections.Concurrent;
+
 namespace Concord.Federation.Internal;
 
 /// <summary>
@@ -9,12 +11,14 @@ namespace Concord.Federation.Internal;
 /// <remarks>
 /// One file for both so that a pull pays one fsync per page beyond the store's: the provenance of page N+1 is flushed
 /// before that page is stored (write-ahead), and the same flush makes the state line written after page N durable. A
-/// state line that a crash loses only sends the next pull back over a page the store already holds (idempotent). Not
-/// thread-safe: one puller per peer.
+/// state line that a crash loses only sends the next pull back over a page the store already holds (idempotent). Appends
+/// to one file are serialised: a peer's pull and its pushes to us (PeerIngestGate) append from different threads.
 /// </remarks>
 internal static class PeerJournal
 {
     private const int TailWindow = 64 * 1024;
+
+    private static readonly ConcurrentDictionary<string, Lock> Writers = new(StringComparer.Ordinal);
 
     public static string PathOf(string dataDirectory, string peer) => Path.Combine(dataDirectory, "federation", peer, "provenance.jsonl");
 
@@ -24,6 +28,14 @@ internal static class PeerJournal
     /// (it stays unparseable and is skipped by readers).
     /// </remarks>
     public static void Append(string path, ReadOnlySpan<byte> lines, bool durable)
+    {
+        lock (Writers.GetOrAdd(path, static _ => new Lock()))
+        {
+            AppendLocked(path, lines, durable);
+        }
+    }
+
+    private static void AppendLocked(string path, ReadOnlySpan<byte> lines, bool durable)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.Read };

@@ -233,6 +233,7 @@ internal sealed class TaxiiHandlers
             throw new TaxiiProblem(StatusCodes.Status400BadRequest, "bad-json", "The body is not well-formed JSON", "The body is not valid UTF-8 (RFC 8259 section 8.1).");
         }
 
+        var screen = await OpenGateAsync(context, caller, collection, body).ConfigureAwait(false);
         JsonDocument document;
         try
         {
@@ -258,13 +259,33 @@ internal sealed class TaxiiHandlers
                 throw TaxiiProblem.Unprocessable("The envelope's \"objects\" property must be a list of STIX objects.");
             }
 
-            var status = await AddAsync(caller, root, collection, objects, requestTimestamp, context.RequestAborted).ConfigureAwait(false);
+            var status = await AddAsync(caller, root, collection, objects, requestTimestamp, screen, context.RequestAborted).ConfigureAwait(false);
             await context.RequestServices.GetRequiredService<IngestAudit>().RecordAsync(caller, root, collection, status, context.RequestAborted).ConfigureAwait(false);
             await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
         }
     }
 
-    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, StixTimestamp requestTimestamp, CancellationToken cancellationToken)
+    /// <summary>The ingest gate's screen for this POST (null when there is no gate or it does not apply); its refusal answers the request.</summary>
+    private async Task<IIngestScreen?> OpenGateAsync(HttpContext context, Caller caller, CollectionInfo collection, ReadOnlyMemory<byte> body)
+    {
+        if (options.IngestGate is not { } gate)
+        {
+            return null;
+        }
+
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var signature = context.Request.Headers[Signing.EnvelopeSignature.HeaderName].FirstOrDefault();
+        try
+        {
+            return await gate.OpenAsync(new IngestRequest(caller.OrganizationId, collection.Id, context.Request.Method, target, signature, body), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IngestRefusedException e)
+        {
+            throw new TaxiiProblem(e.StatusCode, "refused", "The request is refused", e.Message);
+        }
+    }
+
+    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, StixTimestamp requestTimestamp, IIngestScreen? screen, CancellationToken cancellationToken)
     {
         var total = objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : 0;
         var items = new JsonElement[total];
@@ -307,6 +328,24 @@ internal sealed class TaxiiHandlers
                 // One copy of the object's bytes as received (never re-serialized): SQLite binds a blob from a whole array.
                 accepted.Add(JsonMarshal.GetRawUtf8Value(items[i]).ToArray());
                 acceptedIndex.Add(i);
+            }
+        }
+
+        if (screen is not null && accepted.Count > 0)
+        {
+            var screened = await screen.ScreenAsync([.. acceptedIndex.Select(i => items[i])], cancellationToken).ConfigureAwait(false);
+            for (var i = accepted.Count - 1; i >= 0; i--)
+            {
+                if (screened[i].Refusal is { } refusal)
+                {
+                    verdicts[acceptedIndex[i]] = new StatusDetail(IdOf(items[acceptedIndex[i]], PathOf(acceptedIndex[i])), VersionOf(items[acceptedIndex[i]]), refusal);
+                    accepted.RemoveAt(i);
+                    acceptedIndex.RemoveAt(i);
+                }
+                else
+                {
+                    accepted[i] = screened[i].Json;
+                }
             }
         }
 

@@ -31,6 +31,7 @@ public static class EnvelopeSignature
     public const string Algorithm = "ed25519";
 
     private static readonly byte[] Context = "concord-taxii-signature-v1\n"u8.ToArray();
+    private static readonly byte[] RequestContext = "concord-taxii-request-signature-v1\n"u8.ToArray();
 
     /// <summary>Signs a response.</summary>
     /// <param name="key">The node's Ed25519 private key.</param>
@@ -44,18 +45,40 @@ public static class EnvelopeSignature
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(keyId);
-        var signed = RentSignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body, out var length);
-        byte[] signature;
-        try
-        {
-            signature = SignatureAlgorithm.Ed25519.Sign(key, signed.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(signed);
-        }
+        return Header(key, keyId, new Message(Context, requestTarget, dateAddedFirst, dateAddedLast), body);
+    }
 
-        return $"keyid={keyId}, alg={Algorithm}, sig={Base64Url.EncodeToString(signature)}";
+    /// <summary>
+    /// Signs a request a node sends to a peer (a federation push, TAXII 2.1 section 5.5): the same header over
+    /// <c>concord-taxii-request-signature-v1 LF method LF request-target LF body</c>, a distinct context so that a signed
+    /// response can never pass for a signed request or the reverse.
+    /// </summary>
+    /// <param name="key">The node's Ed25519 private key.</param>
+    /// <param name="keyId">The node's STIX identity id.</param>
+    /// <param name="method">The HTTP method, e.g. <c>POST</c>.</param>
+    /// <param name="requestTarget">The request's path and query, exactly as sent.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>The header value.</returns>
+    public static string SignRequest(Key key, string keyId, string method, string requestTarget, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return Header(key, keyId, new Message(RequestContext, method, requestTarget, null), body);
+    }
+
+    /// <summary>Verifies a request's signature header (<see cref="SignRequest"/>).</summary>
+    /// <param name="publicKey">The sending peer's Ed25519 public key.</param>
+    /// <param name="header">The header value; null when the request had none.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="requestTarget">The request's path and query, exactly as received.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="failure">Which check failed; empty when the signature is good.</param>
+    /// <returns>The signer's key id when the signature is good; otherwise null.</returns>
+    public static string? VerifyRequest(PublicKey publicKey, string? header, string method, string requestTarget, ReadOnlySpan<byte> body, out string failure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return Check(publicKey, header, new Message(RequestContext, method, requestTarget, null), body, "request", out failure);
     }
 
     /// <summary>Verifies a response's signature header.</summary>
@@ -69,10 +92,28 @@ public static class EnvelopeSignature
     /// <returns>The signer's key id when the signature is good; otherwise null, with <paramref name="failure"/> saying which check failed.</returns>
     public static string? Verify(PublicKey publicKey, string? header, string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body, out string failure)
     {
+        return Check(publicKey, header, new Message(Context, requestTarget, dateAddedFirst, dateAddedLast), body, "response", out failure);
+    }
+
+    private static string Header(Key key, string keyId, Message message, ReadOnlySpan<byte> body)
+    {
+        var signed = message.Rent(body, out var length);
+        try
+        {
+            return $"keyid={keyId}, alg={Algorithm}, sig={Base64Url.EncodeToString(SignatureAlgorithm.Ed25519.Sign(key, signed.AsSpan(0, length)))}";
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(signed);
+        }
+    }
+
+    private static string? Check(PublicKey publicKey, string? header, Message message, ReadOnlySpan<byte> body, string what, out string failure)
+    {
         ArgumentNullException.ThrowIfNull(publicKey);
         if (string.IsNullOrEmpty(header))
         {
-            failure = $"the response has no {HeaderName} header";
+            failure = $"the {what} has no {HeaderName} header";
             return null;
         }
 
@@ -88,7 +129,7 @@ public static class EnvelopeSignature
             return null;
         }
 
-        var signed = RentSignedBytes(requestTarget, dateAddedFirst, dateAddedLast, body, out var length);
+        var signed = message.Rent(body, out var length);
         bool verified;
         try
         {
@@ -101,7 +142,7 @@ public static class EnvelopeSignature
 
         if (!verified)
         {
-            failure = $"the Ed25519 signature of key '{keyId}' does not match the response (wrong key, or the page was altered)";
+            failure = $"the Ed25519 signature of key '{keyId}' does not match the {what} (wrong key, or the {what} was altered)";
             return null;
         }
 
@@ -141,19 +182,24 @@ public static class EnvelopeSignature
         return true;
     }
 
-    /// <summary>
-    /// The signed bytes in a pooled array (return it to <see cref="ArrayPool{T}.Shared"/>): Ed25519 signs one contiguous
-    /// message, and a page is large, so a fresh array per page on both sides would be a large-object allocation each.
-    /// </summary>
-    private static byte[] RentSignedBytes(string requestTarget, string? dateAddedFirst, string? dateAddedLast, ReadOnlySpan<byte> body, out int length)
+    /// <summary>The context line, then each line (a response has three, a request two); the body follows.</summary>
+    private readonly record struct Message(byte[] Context, string First, string? Second, string? Third)
     {
-        ArgumentNullException.ThrowIfNull(requestTarget);
-        var lines = Encoding.UTF8.GetBytes($"{requestTarget}\n{dateAddedFirst}\n{dateAddedLast}\n");
-        length = Context.Length + lines.Length + body.Length;
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        Context.CopyTo(bytes, 0);
-        lines.CopyTo(bytes, Context.Length);
-        body.CopyTo(bytes.AsSpan(Context.Length + lines.Length));
-        return bytes;
+        /// <summary>
+        /// The signed bytes in a pooled array (return it to <see cref="ArrayPool{T}.Shared"/>): Ed25519 signs one
+        /// contiguous message, and a page is large, so a fresh array per page on both sides would be a large-object
+        /// allocation each.
+        /// </summary>
+        public byte[] Rent(ReadOnlySpan<byte> body, out int length)
+        {
+            ArgumentNullException.ThrowIfNull(First);
+            var lines = Encoding.UTF8.GetBytes(Context == RequestContext ? $"{First}\n{Second}\n" : $"{First}\n{Second}\n{Third}\n");
+            length = Context.Length + lines.Length + body.Length;
+            var bytes = ArrayPool<byte>.Shared.Rent(length);
+            Context.CopyTo(bytes, 0);
+            lines.CopyTo(bytes, Context.Length);
+            body.CopyTo(bytes.AsSpan(Context.Length + lines.Length));
+            return bytes;
+        }
     }
 }

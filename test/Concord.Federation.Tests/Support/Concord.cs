@@ -2,11 +2,12 @@
 
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Concord.Federation.Tests.Support;
 
 /// <summary>Runs the built <c>concord</c> command (concord.dll under <c>dotnet</c>) as a child process.</summary>
-internal static class Concord
+internal static partial class Concord
 {
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -36,6 +37,12 @@ internal static class Concord
         Assert.True(process.ExitCode == 0, $"concord {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
         return await output;
     }
+
+    /// <summary>The default collection that <c>concord init</c> printed.</summary>
+    public static Guid DefaultCollectionOf(string initOutput) => Guid.Parse(DefaultCollection().Match(initOutput).Groups[1].Value);
+
+    [GeneratedRegex(@"default collection:\s+([0-9a-f-]{36})")]
+    private static partial Regex DefaultCollection();
 
     private static string Dll()
     {

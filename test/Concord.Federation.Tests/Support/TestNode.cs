@@ -15,6 +15,8 @@ using Concord.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 
@@ -28,6 +30,7 @@ internal sealed class TestNode : IAsyncDisposable
 {
     private readonly Key key;
     private WebApplication? app;
+    private int posts;
 
     private TestNode(string name, string directory, SqliteStore store, Key key)
     {
@@ -61,6 +64,18 @@ internal sealed class TestNode : IAsyncDisposable
 
     public SharingAdministration Sharing => new(Store, Audit, TimeProvider.System);
 
+    /// <summary>Statuses answered, one each, to the next POSTs instead of handling them (a failing or overloaded node).</summary>
+    public Queue<int> PostFailures { get; } = new();
+
+    /// <summary>The <c>Retry-After</c> seconds sent with each of <see cref="PostFailures"/>; none when null.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>Runs after a POST was handled (its objects stored) and before its response is sent.</summary>
+    public Action? AfterPost { get; set; }
+
+    /// <summary>The POSTs that reached the node.</summary>
+    public int Posts => Volatile.Read(ref posts);
+
     /// <summary>Starts a node; <paramref name="enforces"/> off makes it a peer that sends whatever its grants allow, as a misbehaving node would.</summary>
     public static async Task<TestNode> StartAsync(string name, bool signs = true, bool enforces = true)
     {
@@ -75,12 +90,41 @@ internal sealed class TestNode : IAsyncDisposable
             DefaultPageSize = 100,
             Signer = signs ? new ResponseSigner(key, node.IdentityId) : null,
             EnforceSharingPolicy = enforces,
+            IngestGate = new PeerIngestGate(node.Store, node.Audit, directory, node.OrganizationId, TimeProvider.System),
         }, audit: node.Audit);
+        node.app.Use(node.InterceptPostAsync);
         await node.app.StartAsync();
         var address = node.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         node.ApiRoot = new Uri(new Uri(address), "/taxii2/api1/");
         return node;
     }
+
+    /// <summary>
+    /// Makes this node push to <paramref name="receiver"/>: the receiver knows this node as a peer (its public key) with an
+    /// inbox owned by this node's organization there, and this node knows the receiver as a peer whose inbox it pushes to.
+    /// Peers that exist on either side are kept, with the push settings added.
+    /// </summary>
+    public async Task<Peer> AddPushPeerAsync(TestNode receiver)
+    {
+        var usThere = await receiver.OrganizationAsync(Name);
+        var inbox = await receiver.CollectionAsync($"inbox of {Name}", usThere, receiver.OrganizationId);
+        var known = receiver.Registry.Find(Name);
+        receiver.Registry.Remove(Name);
+        receiver.Registry.Add((known ?? new Peer(Name, ApiRoot, usThere) { PublicKeyPem = PublicKeyPem }) with { Inbox = inbox });
+        var existing = Registry.Find(receiver.Name);
+        Registry.Remove(receiver.Name);
+        var peer = (existing ?? new Peer(receiver.Name, receiver.ApiRoot, await OrganizationAsync(receiver.Name)) { PublicKeyPem = receiver.PublicKeyPem })
+            with { TokenVariable = await receiver.TokenVariableAsync(usThere), PushTo = inbox.ToString("D") };
+        Registry.Add(peer);
+        return peer;
+    }
+
+    /// <summary>This node's pusher, retrying fast (tests must not wait for real backoff).</summary>
+    public PeerPusher Pusher(int pageSize = 100) => new(Store, Audit, Directory, new ResponseSigner(key, IdentityId), TimeProvider.System)
+    {
+        PageSize = pageSize,
+        Retry = new PushRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
+    };
 
     public async Task<Guid> OrganizationAsync(string name) =>
         (await Store.FindOrganizationAsync(name) ?? await Store.CreateOrganizationAsync(name)).Id;
@@ -151,6 +195,51 @@ internal sealed class TestNode : IAsyncDisposable
         };
         Registry.Add(peer);
         return peer;
+    }
+
+    private async Task InterceptPostAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        Interlocked.Increment(ref posts);
+        if (PostFailures.TryDequeue(out var status))
+        {
+            context.Response.StatusCode = status;
+            if (RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return;
+        }
+
+        if (AfterPost is not { } after)
+        {
+            await next(context);
+            return;
+        }
+
+        // The response is held back until the hook has run, so that what the hook does happens before the client hears back.
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        var held = new StreamResponseBodyFeature(buffer, original);
+        context.Features.Set<IHttpResponseBodyFeature>(held);
+        try
+        {
+            await next(context);
+            await held.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        after();
+        await original.Stream.WriteAsync(buffer.ToArray(), context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()

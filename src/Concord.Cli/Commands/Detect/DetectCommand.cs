@@ -31,11 +31,17 @@ internal static class DetectCommand
         var lateness = new Option<int>("--lateness") { Description = "How late in seconds an observation may arrive and still combine with earlier ones.", DefaultValueFactory = _ => 300 };
         var window = new Option<int>("--max-window") { Description = "How long in seconds observations are kept for multi-observation patterns without an overall WITHIN.", DefaultValueFactory = _ => 3600 };
         var progress = new Option<bool>("--progress") { Description = "Report events/s and matches on standard error every few seconds." };
+        var collection = new Option<Guid?>("--collection")
+        {
+            Description = "Also keep the sightings in this local collection of the node (--data), e.g. its default collection; a sighting of a peer's indicator is then sent back to that peer when an agreement allows it.",
+        };
+        var tlp = new Option<string?>("--tlp") { Description = "Mark the kept sightings with this TLP level (clear, green, amber, amber+strict, red); unmarked sightings never leave the node." };
+        var data = Node.NodeOptions.Data();
         var command = new Command("detect", "Run indicators over a stream of observations and write STIX sightings: exit 0 when something matched, 1 when nothing did, 2 on unreadable input.")
         {
-            indicators, observations, output, jsonl, identity, bucket, lateness, window, progress,
+            indicators, observations, output, jsonl, identity, bucket, lateness, window, progress, collection, tlp, data,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = (int s) => TimeSpan.FromSeconds(s);
             if (parse.GetValue(bucket) <= 0 || parse.GetValue(lateness) < 0 || parse.GetValue(window) <= 0)
@@ -44,16 +50,41 @@ internal static class DetectCommand
                 return ExitCodes.InputError;
             }
 
+            if (parse.GetValue(collection) is null && parse.GetValue(tlp) is not null)
+            {
+                environment.Error.WriteLine("concord detect: --tlp marks the sightings kept with --collection; give --collection too.");
+                return ExitCodes.InputError;
+            }
+
+            if (parse.GetValue(collection) is not null && parse.GetValue(jsonl))
+            {
+                environment.Error.WriteLine("concord detect: --collection keeps sightings; it does not go with --jsonl.");
+                return ExitCodes.InputError;
+            }
+
+            var keep = parse.GetValue(collection) is { } target ? await SightingStorage.OpenAsync(parse, data, target, parse.GetValue(tlp), environment, cancellationToken).ConfigureAwait(false) : null;
+            if (parse.GetValue(collection) is not null && keep is null)
+            {
+                return ExitCodes.InputError;
+            }
+
             var settings = new DetectSettings(
                 parse.GetValue(indicators)!,
                 parse.GetValue(observations)!,
                 parse.GetValue(output),
                 parse.GetValue(jsonl),
-                parse.GetValue(identity) ?? DefaultIdentity,
+                parse.GetValue(identity) ?? keep?.NodeIdentity ?? DefaultIdentity,
                 seconds(parse.GetValue(bucket)),
                 new DetectionOptions { Lateness = seconds(parse.GetValue(lateness)), MaxWindow = seconds(parse.GetValue(window)) },
                 parse.GetValue(progress));
-            return DetectRun.Run(settings, environment);
+            if (keep is null)
+            {
+                return DetectRun.Run(settings, environment);
+            }
+
+            var sightings = new List<string>();
+            var exit = DetectRun.Run(settings, environment, sightings);
+            return await keep.StoreAsync(sightings, environment, cancellationToken).ConfigureAwait(false) ? exit : ExitCodes.InputError;
         });
         return command;
     }

@@ -14,7 +14,8 @@ internal static class DetectRun
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
-    public static int Run(DetectSettings settings, CliEnvironment environment)
+    /// <summary>Runs detection; the sightings written are also added to <paramref name="kept"/> when given.</summary>
+    public static int Run(DetectSettings settings, CliEnvironment environment, ICollection<string>? kept = null)
     {
         var engine = new DetectionEngine(settings.Options);
         var source = new IndicatorSource(settings.Indicators, engine, environment.Error);
@@ -53,7 +54,7 @@ internal static class DetectRun
         using (file)
         {
             var output = file ?? environment.Out;
-            var writer = settings.Jsonl ? (IMatchWriter)new JsonlMatchWriter(output) : new SightingWriter(output, settings.Identity, settings.Bucket);
+            var writer = settings.Jsonl ? (IMatchWriter)new JsonlMatchWriter(output) : new SightingWriter(output, settings.Identity, settings.Bucket, kept);
             var (errors, matches, observations, seconds) = Stream(engine, source, input, settings, writer, environment.Error);
             writer.Finish();
             output.Flush();

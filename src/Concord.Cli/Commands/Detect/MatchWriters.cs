@@ -69,8 +69,8 @@ internal sealed class JsonlMatchWriter(TextWriter output) : IMatchWriter
     }
 }
 
-/// <summary>A STIX bundle of sightings, written as buckets close so that memory stays bounded.</summary>
-internal sealed class SightingWriter(TextWriter output, string identity, TimeSpan bucket) : IMatchWriter
+/// <summary>A STIX bundle of sightings, written as buckets close so that memory stays bounded; each is also added to <paramref name="kept"/> when given (to be stored).</summary>
+internal sealed class SightingWriter(TextWriter output, string identity, TimeSpan bucket, ICollection<string>? kept = null) : IMatchWriter
 {
     private readonly SightingAggregator aggregator = new(identity, bucket);
     private bool started;
@@ -110,7 +110,9 @@ internal sealed class SightingWriter(TextWriter output, string identity, TimeSpa
         {
             Start();
             output.Write(Written == 0 ? "\n" : ",\n");
-            output.Write(sighting.Json.GetRawText());
+            var json = sighting.Json.GetRawText();
+            output.Write(json);
+            kept?.Add(json);
             Written++;
         }
     }

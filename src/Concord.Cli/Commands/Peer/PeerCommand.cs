@@ -10,6 +10,7 @@ using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
 using Concord.Storage;
 using Concord.Taxii.Server;
+using Concord.Taxii.Server.Signing;
 using NSec.Cryptography;
 
 namespace Concord.Cli.Commands.Peer;
@@ -22,7 +23,7 @@ namespace Concord.Cli.Commands.Peer;
 internal static class PeerCommand
 {
     public static Command Create(CliEnvironment environment) =>
-        new("peer", "Manage federation peers: the nodes this node pulls intelligence from.")
+        new("peer", "Manage federation peers: the nodes this node pulls intelligence from and pushes to.")
         {
             Add(environment), List(environment), Remove(environment), Sync(environment), Status(environment),
         };
@@ -37,11 +38,13 @@ internal static class PeerCommand
         var unsigned = new Option<bool>("--unsigned") { Description = "The peer is a TAXII server that signs nothing: accept its pages unsigned." };
         var tokenEnv = new Option<string?>("--token-env") { Description = "The environment variable holding the API token the peer gave us (read at each sync)." };
         var tokenStdin = new Option<bool>("--token-stdin") { Description = "Read the API token from standard input and keep it in an owner-only file." };
-        var collections = new Option<string[]>("--collection") { Description = "A collection id on the peer to pull (repeat for more).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var collections = new Option<string[]>("--collection") { Description = "A collection id on the peer to pull (repeat for more).", AllowMultipleArgumentsPerToken = false };
         var interval = new Option<int>("--interval") { Description = "Seconds between syncs while the node runs.", DefaultValueFactory = _ => 300 };
+        var pushTo = new Option<string?>("--push-to") { Description = "The collection id of the peer's inbox: push our new objects there (the peer must run Concord and know our public key)." };
+        var inbox = new Option<bool>("--inbox") { Description = "Create a local inbox collection the peer may push to (owned by its organization); give its id to the peer's operator for --push-to." };
         var command = new Command("add", "Add a peer, its organization and a local collection for each pulled collection.")
         {
-            data, name, url, org, publicKey, unsigned, tokenEnv, tokenStdin, collections, interval,
+            data, name, url, org, publicKey, unsigned, tokenEnv, tokenStdin, collections, interval, pushTo, inbox,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,6 +75,11 @@ internal static class PeerCommand
             if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var apiRoot) || (apiRoot.Scheme != Uri.UriSchemeHttps && apiRoot.Scheme != Uri.UriSchemeHttp))
             {
                 return Fail(environment, "peer add", $"--url '{parse.GetValue(url)}' is not an absolute HTTP(S) URL.");
+            }
+
+            if ((parse.GetValue(collections) ?? []).Length == 0 && parse.GetValue(pushTo) is null && !parse.GetValue(inbox))
+            {
+                return Fail(environment, "peer add", "give at least one --collection to pull, --push-to to push, or --inbox to receive pushes.");
             }
 
             if (parse.GetValue(tokenEnv) is not null && parse.GetValue(tokenStdin))
@@ -108,7 +116,7 @@ internal static class PeerCommand
                 ?? await store.CreateOrganizationAsync(parse.GetValue(org)!, cancellationToken).ConfigureAwait(false);
             var node = await NodeOrganizationAsync(store, directory, cancellationToken).ConfigureAwait(false);
             var mapped = new List<PeerCollection>();
-            foreach (var remote in parse.GetValue(collections)!)
+            foreach (var remote in parse.GetValue(collections) ?? [])
             {
                 var local = new CollectionInfo(Guid.NewGuid(), TaxiiServerOptions.DefaultApiRootName, $"{peerName}: {remote}")
                 {
@@ -120,6 +128,21 @@ internal static class PeerCommand
                 mapped.Add(new PeerCollection(remote, local.Id));
             }
 
+            Guid? inboxId = null;
+            if (parse.GetValue(inbox))
+            {
+                // Owned by the peer's organization like a pulled collection, so that what it pushes is its content under our agreements.
+                var local = new CollectionInfo(Guid.NewGuid(), TaxiiServerOptions.DefaultApiRootName, $"{peerName}: inbox")
+                {
+                    Description = $"Pushed by peer {peerName}.",
+                    OwnerOrganizationId = organization.Id,
+                };
+                await store.CreateCollectionAsync(local, cancellationToken).ConfigureAwait(false);
+                await store.SetGrantAsync(new CollectionGrant(local.Id, organization.Id, CanRead: true, CanWrite: true), cancellationToken).ConfigureAwait(false);
+                await store.SetGrantAsync(new CollectionGrant(local.Id, node, CanRead: true, CanWrite: false), cancellationToken).ConfigureAwait(false);
+                inboxId = local.Id;
+            }
+
             try
             {
                 registry.Add(new Federation.Peer(peerName, apiRoot, organization.Id)
@@ -129,6 +152,8 @@ internal static class PeerCommand
                     TokenVariable = parse.GetValue(tokenEnv),
                     Interval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(interval))),
                     Collections = mapped,
+                    PushTo = parse.GetValue(pushTo),
+                    Inbox = inboxId,
                 });
                 if (token is not null)
                 {
@@ -146,6 +171,16 @@ internal static class PeerCommand
                 environment.Out.WriteLine($"  {collection.RemoteId} -> local collection {collection.LocalId:D}");
             }
 
+            if (parse.GetValue(pushTo) is { } remoteInbox)
+            {
+                environment.Out.WriteLine($"  new objects are pushed to its collection {remoteInbox}");
+            }
+
+            if (inboxId is { } created)
+            {
+                environment.Out.WriteLine($"  it may push to local collection {created:D} (give this id to its operator for --push-to)");
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -161,7 +196,7 @@ internal static class PeerCommand
             {
                 var credentials = peer.TokenVariable is { } variable ? $"token from ${variable}" : File.Exists(registry.TokenPathOf(peer.Name)) ? "token file" : "no token";
                 environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{peer.Name}  {peer.ApiRoot}  {(peer.Unsigned ? "unsigned" : "signed")}  every {peer.Interval.TotalSeconds}s  {credentials}  {peer.Collections.Count} collection(s)"));
+                    $"{peer.Name}  {peer.ApiRoot}  {(peer.Unsigned ? "unsigned" : "signed")}  every {peer.Interval.TotalSeconds}s  {credentials}  {peer.Collections.Count} collection(s)  {(peer.PushTo is { } push ? $"push to {push}" : "pull-only")}{(peer.Inbox is { } box ? $"  inbox {box:D}" : string.Empty)}"));
             }
 
             return ExitCodes.Success;
@@ -216,6 +251,21 @@ internal static class PeerCommand
                 {
                     environment.Out.WriteLine($"  error: {error}");
                 }
+
+                if (status.PushTo is not null)
+                {
+                    environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  push to {status.PushTo}  last push {status.LastPushAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never"}  pushed {status.Pushed}  refused by peer {status.PushFailed}  withheld {status.PushDenied}"));
+                    if (status.LastPushError is { } pushError)
+                    {
+                        environment.Out.WriteLine($"  push error: {pushError}");
+                    }
+
+                    if (status.LastPushFailure is { } failure)
+                    {
+                        environment.Out.WriteLine($"  last refused: {failure}");
+                    }
+                }
             }
 
             return ExitCodes.Success;
@@ -227,7 +277,7 @@ internal static class PeerCommand
     {
         var data = NodeOptions.Data();
         var name = new Argument<string>("name") { Description = "The peer's name." };
-        var command = new Command("sync", "Sync a peer now, printing progress per page (run it while the node is stopped: a running node syncs each peer itself on its interval).") { data, name };
+        var command = new Command("sync", "Sync a peer now (pull, then push when it has an inbox), printing progress per page (run it while the node is stopped: a running node syncs each peer itself on its interval).") { data, name };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = NodeOptions.Configuration(parse, data);
@@ -269,16 +319,30 @@ internal static class PeerCommand
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
                 var puller = new PeerPuller(store, audit, directory, await NodeOrganizationAsync(store, directory, cancellationToken).ConfigureAwait(false), http, TimeProvider.System);
-                var progress = new SynchronousProgress(report => environment.Out.WriteLine(
+                var progress = new SynchronousProgress<PullProgress>(report => environment.Out.WriteLine(
                     $"{report.Peer} {report.Collection}: +{report.Added} added, {report.Duplicates} already held, {report.Refused} refused"));
                 var state = await puller.PullAsync(peer, progress, cancellationToken).ConfigureAwait(false);
-                if (state.LastError is { } error)
+                using var pusher = new PeerPusher(store, audit, directory, new ResponseSigner(key, identity.StixId), TimeProvider.System);
+                var pushProgress = new SynchronousProgress<PushProgress>(report => environment.Out.WriteLine(
+                    $"{report.Peer} push from {report.Collection:D}: {report.Accepted} received, {report.Failed} refused by the peer, {report.Denied} withheld by policy"));
+                var pushed = await pusher.PushAsync(peer, pushProgress, cancellationToken).ConfigureAwait(false);
+                var errors = new[] { state.LastError, pushed.LastError }.OfType<string>().ToArray();
+                foreach (var error in errors)
                 {
                     environment.Error.WriteLine($"concord peer sync: {error}");
+                }
+
+                if (errors.Length > 0)
+                {
                     return ExitCodes.Negative;
                 }
 
                 environment.Out.WriteLine($"Synced {peer.Name}: {state.Collections.Values.Sum(c => c.Added)} object versions held from it in all.");
+                if (peer.PushTo is not null)
+                {
+                    environment.Out.WriteLine($"Pushed to {peer.Name}: {pushed.Collections.Values.Sum(c => c.Accepted)} object versions received by it in all.");
+                }
+
                 return ExitCodes.Success;
             }
         });
@@ -318,8 +382,8 @@ internal static class PeerCommand
     }
 
     /// <summary>Reports on the puller's thread, so that progress lines come out in order before the command ends.</summary>
-    private sealed class SynchronousProgress(Action<PullProgress> report) : IProgress<PullProgress>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(PullProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

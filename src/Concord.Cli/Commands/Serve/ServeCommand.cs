@@ -70,6 +70,7 @@ internal static class ServeCommand
             }
 
             using var signingKey = NodeIdentity.LoadSigningKey(directory);
+            var signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId);
             AuditLog audit;
             try
             {
@@ -99,7 +100,8 @@ internal static class ServeCommand
                     app = TaxiiServerApplication.Build(store, options with
                     {
                         AdministratorOrganizationId = administrators?.Id,
-                        Signer = new Concord.Taxii.Server.Signing.ResponseSigner(signingKey, identity.StixId),
+                        Signer = signer,
+                        IngestGate = administrators is { } node ? new Federation.PeerIngestGate(store, audit, directory, node.Id, TimeProvider.System) : null,
                     }, audit: audit);
                 }
                 catch (InvalidOperationException e)
@@ -110,7 +112,7 @@ internal static class ServeCommand
 
                 await using (app.ConfigureAwait(false))
                 {
-                    var federation = await Peer.FederationHost.StartAsync(app, store, audit, directory, cancellationToken).ConfigureAwait(false);
+                    var federation = await Peer.FederationHost.StartAsync(app, store, audit, directory, signer, cancellationToken).ConfigureAwait(false);
                     await using var stopFederation = federation.ConfigureAwait(false);
                     await app.StartAsync(cancellationToken).ConfigureAwait(false);
                     environment.Out.WriteLine($"Concord node {identity.StixId} serving TAXII 2.1 at {string.Join(", ", app.Urls.Select(url => url.TrimEnd('/') + "/taxii2/"))}");
