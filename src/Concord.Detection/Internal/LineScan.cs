@@ -64,10 +64,17 @@ internal sealed class LineScan
     }
 
     /// <summary>The UTC ticks of an observed-data's <c>first_observed</c>, when both of its times are valid.</summary>
-    public static long? ObservationTicks(ReadOnlySpan<byte> line, in ScannedObject scanned) =>
-        scanned.IsObservedData && ElementShape.TryTicks(Slice(line, scanned.FirstObserved), out var first) && ElementShape.TryTicks(Slice(line, scanned.LastObserved), out _)
-            ? first
-            : null;
+    public static long? ObservationTicks(ReadOnlySpan<byte> line, in ScannedObject scanned)
+    {
+        if (!scanned.IsObservedData || !ElementShape.TryTicks(Slice(line, scanned.FirstObserved), out var first))
+        {
+            return null;
+        }
+
+        // Mostly an observation is of one instant: the same text is valid twice.
+        var last = Slice(line, scanned.LastObserved);
+        return scanned.LastObserved.Length >= 0 && (last.SequenceEqual(Slice(line, scanned.FirstObserved)) || ElementShape.TryTicks(last, out _)) ? first : null;
+    }
 
     /// <summary>The bytes of a recorded position (empty for none).</summary>
     public static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> line, Span span) => span.Length < 0 ? default : line.Slice(span.Start, span.Length);

@@ -80,6 +80,7 @@ internal sealed class PathTrie
 
         nodes.Add(new Node());
         nodes[parent].Names = [.. nodes[parent].Names, (utf8, nodes.Count - 1)];
+        nodes[parent].Lengths |= 1UL << Math.Min(utf8.Length, 63);
         return nodes.Count - 1;
     }
 
@@ -109,9 +110,18 @@ internal sealed class PathTrie
         /// <summary>Whether a reference ends here that further steps follow.</summary>
         public bool ReferenceEnd { get; set; }
 
+        /// <summary>The lengths of <see cref="Names"/>: bit n for n bytes, bit 63 for 63 or more.</summary>
+        public ulong Lengths { get; set; }
+
         /// <summary>The child for a property name, or -1.</summary>
         public int Find(ReadOnlySpan<byte> name)
         {
+            // Most properties of an object are followed by no path, and their length shows it.
+            if ((Lengths & (1UL << Math.Min(name.Length, 63))) == 0)
+            {
+                return -1;
+            }
+
             foreach (var (candidate, child) in Names)
             {
                 if (name.SequenceEqual(candidate))
