@@ -24,13 +24,15 @@ public sealed class LineScanTests
         "[domain-name:value LIKE 'evil.%']",
         "[url:value MATCHES '^http://bad\\\\.example/[a-z]+$']",
         "[file:hashes.'SHA-256' = 'aa11']",
-        "[network-traffic:dst_ref.value = '203.0.113.5']",
-        "[domain-name:resolves_to_refs[*].value ISSUBSET '192.0.2.0/24']",
-        "[domain-name:resolves_to_refs[1].value = '198.51.100.1']",
+        // Addresses no other pattern selects: only the reference leads to a candidate.
+        "[network-traffic:dst_ref.value = '10.1.2.3']",
+        "[domain-name:resolves_to_refs[*].value ISSUBSET '10.1.0.0/16']",
+        "[domain-name:resolves_to_refs[1].value = '198.51.100.99']",
         "[ipv4-addr:value = '198.51.100.1'] AND [domain-name:value = 'evil.example'] WITHIN 30 SECONDS",
         "[url:value = 'http://bad.example/x'] FOLLOWEDBY [ipv4-addr:value = '192.0.2.77'] WITHIN 30 SECONDS",
     ];
 
+    private static readonly string[] ScoTypes = ["ipv4-addr", "domain-name", "url", "file", "network-traffic"];
     private static readonly string[] Ips = ["198.51.100.1", "198.51.100.99", "203.0.113.5", "192.0.2.77", "10.1.2.3"];
     private static readonly string[] Domains = ["evil.example", "café.example", "cafe\u0301.example", "good.example"];
     private static readonly string[] Urls = ["http://bad.example/x", "http://bad.example/1", "http://good.example/"];
@@ -84,7 +86,13 @@ public sealed class LineScanTests
         var observations = random.Next(1, 3);
         for (var o = 0; o < observations; o++)
         {
-            var scos = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Sco(random)).ToList();
+            // Addresses first, so that the references of the others mostly name one of this observation.
+            var scos = new List<(string Id, string Json)>();
+            foreach (var type in Enumerable.Range(0, random.Next(0, 5)).Select(_ => Pick(random, ScoTypes)).OrderBy(t => t == "ipv4-addr" ? 0 : 1))
+            {
+                scos.Add(Sco(random, type, [.. scos.Select(s => s.Id).Where(i => i.StartsWith("ipv4-addr", StringComparison.Ordinal))]));
+            }
+
             var refs = scos.Select(s => s.Id).Concat(random.Next(4) == 0 ? ["ipv4-addr--missing"] : []).ToList();
             var first = Pick(random, Times);
             var last = random.Next(3) == 0 ? Pick(random, Times) : first;
@@ -117,9 +125,9 @@ public sealed class LineScanTests
         };
     }
 
-    private static (string Id, string Json) Sco(Random random)
+    private static (string Id, string Json) Sco(Random random, string type, string[] addresses)
     {
-        var type = Pick(random, ["ipv4-addr", "domain-name", "url", "file", "network-traffic"]);
+        string Reference() => Text(random, addresses.Length > 0 && random.Next(4) != 0 ? Pick(random, addresses) : $"ipv4-addr--{random.Next(6)}");
         var id = $"{type}--{random.Next(6)}";
         var properties = new List<(string, string)> { ("type", Text(random, type)), ("id", Text(random, id)) };
         switch (type)
@@ -129,7 +137,7 @@ public sealed class LineScanTests
                 break;
             case "domain-name":
                 properties.Add(("value", Text(random, Pick(random, Domains))));
-                properties.Add(("resolves_to_refs", "[" + string.Join(", ", Enumerable.Range(0, random.Next(3)).Select(_ => Text(random, $"ipv4-addr--{random.Next(6)}"))) + "]"));
+                properties.Add(("resolves_to_refs", "[" + string.Join(", ", Enumerable.Range(0, random.Next(3)).Select(_ => Reference())) + "]"));
                 break;
             case "url":
                 properties.Add(("value", Text(random, Pick(random, Urls))));
@@ -138,7 +146,7 @@ public sealed class LineScanTests
                 properties.Add(("hashes", random.Next(6) == 0 ? "\"aa11\"" : $"{{\"SHA-256\": {Text(random, Pick(random, ["aa11", "bb22"]))}, \"MD5\": \"cc33\"}}"));
                 break;
             default:
-                properties.Add(("dst_ref", random.Next(8) == 0 ? "{\"value\": \"203.0.113.5\"}" : Text(random, $"ipv4-addr--{random.Next(6)}")));
+                properties.Add(("dst_ref", random.Next(8) == 0 ? "{\"value\": \"203.0.113.5\"}" : Reference()));
                 properties.Add(("dst_port", "443"));
                 break;
         }
