@@ -45,6 +45,7 @@ public sealed class DetectionEngine
     private readonly HashSet<CompiledIndicator> withState = [];
     private readonly CandidateSet candidates = new();
     private readonly LineContext lineContext = new();
+    private readonly LineScan lineScan = new();
     private readonly List<CompiledIndicator> touched = [];
     private ComparisonEvaluator evaluator = new();
     private int removalsSinceReset;
@@ -214,11 +215,7 @@ public sealed class DetectionEngine
                 if (shape.FirstObservedTicks is { } first)
                 {
                     count++;
-                    Advance(first);
-                    if (sequence++ % SweepInterval == SweepInterval - 1)
-                    {
-                        Sweep();
-                    }
+                    Pass(first);
                 }
             }
 
@@ -245,6 +242,28 @@ public sealed class DetectionEngine
     /// <exception cref="FormatException">A plain event cannot be mapped.</exception>
     public int ProcessLine(ReadOnlyMemory<byte> utf8, ICollection<DetectionMatch> matches, ICollection<IndicatorUpdate>? updates = null)
     {
+        // Most lines meet no candidate: one pass of the reader over them, without a document, shows it.
+        var line = utf8.Span;
+        if (lineScan.TryScan(line, index.Paths))
+        {
+            candidates.Reset();
+            index.Prefilter(lineScan, line, candidates);
+            if (candidates.Items.Count == 0)
+            {
+                var count = 0;
+                foreach (var scanned in lineScan.Objects)
+                {
+                    if (!scanned.Flattened && LineScan.ObservationTicks(line, scanned) is { } first)
+                    {
+                        count++;
+                        Pass(first);
+                    }
+                }
+
+                return count;
+            }
+        }
+
         using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
         return Process(document.RootElement, matches, updates);
     }
@@ -332,6 +351,16 @@ public sealed class DetectionEngine
         }
 
         return true;
+    }
+
+    /// <summary>Counts an observation that meets no candidate.</summary>
+    private void Pass(long firstTicks)
+    {
+        Advance(firstTicks);
+        if (sequence++ % SweepInterval == SweepInterval - 1)
+        {
+            Sweep();
+        }
     }
 
     /// <summary>Moves the watermark for an observation starting at <paramref name="firstTicks"/>, counting it if late.</summary>

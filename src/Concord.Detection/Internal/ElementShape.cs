@@ -102,6 +102,13 @@ internal readonly record struct ElementShape(JsonElement? Type, bool IsIndicator
             return true;
         }
 
+        return TryTicks(raw, out ticks);
+    }
+
+    /// <summary>As <see cref="TryTicks(JsonElement, out long)"/>, from the raw UTF-8 of a string without escapes.</summary>
+    public static bool TryTicks(ReadOnlySpan<byte> raw, out long ticks)
+    {
+        ticks = 0;
         if (!StixTimestamp.TryParseCore(raw, out var seconds, out var fractionLength))
         {
             return false;

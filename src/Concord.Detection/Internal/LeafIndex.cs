@@ -23,12 +23,16 @@ internal sealed class LeafIndex
     private readonly Dictionary<string, TypeEntry> types = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Registration>> registrations = [];
     private readonly Dictionary<string, TypeEntry>.AlternateLookup<ReadOnlySpan<char>> typesByChars;
+    private readonly PathTrie paths = new();
     private (byte[] Utf8, TypeEntry Entry)[] typeArray = [];
 
     public LeafIndex() => typesByChars = types.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether no leaf is registered.</summary>
     public bool IsEmpty => types.Count == 0;
+
+    /// <summary>The object paths the indexes look values up at, for <see cref="LineScan"/>.</summary>
+    public PathTrie Paths => paths;
 
     /// <summary>Registers a leaf under its condition.</summary>
     public void Add(int leaf, ObservationExpression expression)
@@ -49,7 +53,7 @@ internal sealed class LeafIndex
 
         foreach (var registration in list)
         {
-            Entry(registration.Type).Add(registration, leaf);
+            Entry(registration.Type).Add(registration, leaf, paths);
         }
 
         registrations[leaf] = list;
@@ -90,15 +94,43 @@ internal sealed class LeafIndex
     public void Prefilter(LineContext context, JsonElement root, JsonElement type, CandidateSet candidates) =>
         Find(type)?.Probe(null, context, root, candidates);
 
+    /// <summary>
+    /// Adds the candidate leaves for every object of a scanned line, resolving references line-wide to
+    /// every object with the id: the same candidates as <see cref="Prefilter(LineContext, JsonElement, CandidateSet)"/>
+    /// finds for the line's objects, or more.
+    /// </summary>
+    public void Prefilter(LineScan scan, ReadOnlySpan<byte> line, CandidateSet candidates)
+    {
+        foreach (var scanned in scan.Objects)
+        {
+            if (!scanned.Flattened && scanned.Type.Length >= 0 && Find(LineScan.Slice(line, scanned.Type)) is { } entry)
+            {
+                entry.Probe(scan, line, scanned, candidates);
+            }
+        }
+    }
+
     private TypeEntry? EntryOf(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? Find(type) : null;
 
     /// <summary>The entry of a type (a JSON string).</summary>
     private TypeEntry? Find(JsonElement type)
     {
-        // A handful of object types: comparing their UTF-8 beats decoding and hashing every object's type.
         var raw = LineContext.RawString(type);
-        if (typeArray.Length <= 16 && !raw.Contains((byte)'\\'))
+        if (!raw.Contains((byte)'\\'))
+        {
+            return Find(raw);
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        return typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var found) ? found : null;
+    }
+
+    /// <summary>The entry of a type, from the raw UTF-8 of a string without escapes.</summary>
+    private TypeEntry? Find(ReadOnlySpan<byte> raw)
+    {
+        // A handful of object types: comparing their UTF-8 beats decoding and hashing every object's type.
+        if (typeArray.Length <= 16)
         {
             foreach (var (utf8, entry) in typeArray)
             {
@@ -112,7 +144,7 @@ internal sealed class LeafIndex
         }
 
         Span<char> buffer = stackalloc char[64];
-        return typesByChars.TryGetValue(LineContext.Chars(type, buffer, out _), out var found) ? found : null;
+        return typesByChars.TryGetValue(LineContext.Chars(raw, buffer, out _), out var found) ? found : null;
     }
 
     /// <summary>A necessary condition, as index keys of which at least one holds, or null when there is none to index.</summary>
@@ -224,7 +256,7 @@ internal sealed class LeafIndex
 
         public bool IsEmpty => scan.Count == 0 && probes.Count == 0;
 
-        public void Add(Registration registration, int leaf)
+        public void Add(Registration registration, int leaf, PathTrie paths)
         {
             if (registration.Kind == Kind.Scan)
             {
@@ -235,7 +267,7 @@ internal sealed class LeafIndex
             var key = registration.Path!.ToString();
             if (!probes.TryGetValue(key, out var probe))
             {
-                probes[key] = probe = new PathProbe(registration.Path!);
+                probes[key] = probe = new PathProbe(registration.Path!, paths.Add(registration.Path!));
                 probeArray = [.. probes.Values];
             }
 
@@ -270,6 +302,15 @@ internal sealed class LeafIndex
                 probe.Probe(observation, context, root, candidates);
             }
         }
+
+        public void Probe(LineScan scan, ReadOnlySpan<byte> line, LineScan.ScannedObject scanned, CandidateSet candidates)
+        {
+            candidates.AddRange(this.scan);
+            foreach (var probe in probeArray)
+            {
+                probe.Probe(scan, line, scanned, 0, candidates);
+            }
+        }
     }
 
     /// <summary>The indexes of one object path.</summary>
@@ -282,10 +323,13 @@ internal sealed class LeafIndex
         private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> equalByChars;
         private readonly CidrIndex cidr = new();
         private readonly LiteralSet literals = new();
+        private readonly int[] pieces;
 
-        public PathProbe(ObjectPath path)
+        /// <summary>Creates the probe of a path, whose pieces end at the given nodes of the <see cref="PathTrie"/>.</summary>
+        public PathProbe(ObjectPath path, int[] pieces)
         {
             this.path = path;
+            this.pieces = pieces;
 
             // A chain of plain property names, with no reference followed, resolves by direct lookups.
             var steps = path.Steps;
@@ -378,6 +422,45 @@ internal sealed class LeafIndex
         }
 
         /// <summary>
+        /// Probes the values a scanned object holds at piece <paramref name="piece"/> of the path; a value
+        /// before the last piece is a reference, followed to every object of the line with that id.
+        /// </summary>
+        public void Probe(LineScan scan, ReadOnlySpan<byte> line, in LineScan.ScannedObject scanned, int piece, CandidateSet candidates)
+        {
+            var node = pieces[piece];
+            var values = scan.Values;
+            for (var v = scanned.ValuesStart; v < scanned.ValuesEnd; v++)
+            {
+                if (values[v].Node != node)
+                {
+                    continue;
+                }
+
+                var value = LineScan.Slice(line, values[v].Value);
+                if (piece == pieces.Length - 1)
+                {
+                    ProbeRaw(value, candidates);
+                    continue;
+                }
+
+                foreach (var target in scan.Objects)
+                {
+                    if (!target.Flattened && target.Id.Length == value.Length && LineScan.Slice(line, target.Id).SequenceEqual(value))
+                    {
+                        Probe(scan, line, target, piece + 1, candidates);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Probes the raw UTF-8 of a string without escapes, at most <see cref="LineScan.MaxValueLength"/> bytes.</summary>
+        private void ProbeRaw(ReadOnlySpan<byte> value, CandidateSet candidates)
+        {
+            Span<char> buffer = stackalloc char[LineScan.MaxValueLength];
+            ProbeText(LineContext.Chars(value, buffer, out var allocated), allocated, candidates);
+        }
+
+        /// <summary>
         /// Probes the values <see cref="ComparisonEvaluator.Resolve"/> reaches from step <paramref name="step"/>
         /// on, with references resolved line-wide (a superset of the values any one observation resolves).
         /// </summary>
@@ -436,7 +519,12 @@ internal sealed class LeafIndex
             }
 
             Span<char> buffer = stackalloc char[512];
-            var text = LineContext.Chars(value, buffer, out var allocated);
+            ProbeText(LineContext.Chars(value, buffer, out var allocated), allocated, candidates);
+        }
+
+        /// <summary>Probes a string value, decoded (<paramref name="allocated"/>: the same as a string, when there is one).</summary>
+        private void ProbeText(ReadOnlySpan<char> text, string? allocated, CandidateSet candidates)
+        {
             if (equal.Count > 0 && equalByChars.TryGetValue(text, out var leaves))
             {
                 candidates.AddRange(leaves);

@@ -79,11 +79,23 @@ internal sealed class LineContext
         var raw = RawString(value);
         if (raw.Length <= buffer.Length && !raw.Contains((byte)'\\'))
         {
-            var written = Encoding.UTF8.GetChars(raw, buffer);
-            return buffer[..written];
+            return Chars(raw, buffer, out _);
         }
 
         allocated = value.GetString()!;
+        return allocated;
+    }
+
+    /// <summary>Decodes the raw UTF-8 of a string without escapes, into the buffer when it fits.</summary>
+    public static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> raw, Span<char> buffer, out string? allocated)
+    {
+        if (raw.Length <= buffer.Length)
+        {
+            allocated = null;
+            return buffer[..Encoding.UTF8.GetChars(raw, buffer)];
+        }
+
+        allocated = Encoding.UTF8.GetString(raw);
         return allocated;
     }
 }
