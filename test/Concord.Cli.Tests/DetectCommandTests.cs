@@ -54,6 +54,20 @@ public sealed class DetectCommandTests
     }
 
     [Fact]
+    public void An_indicators_file_holding_one_object_loads_that_indicator()
+    {
+        using var indicators = new TempFile("""
+            {"type": "indicator", "spec_version": "2.1", "id": "indicator--00000000-0000-4000-8000-000000000003", "created": "2024-01-01T00:00:00Z", "modified": "2024-01-01T00:00:00Z",
+             "pattern": "[url:value = 'http://good.example/']", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z"}
+            """);
+        var run = CliRun.WithInput(Events, "detect", "--indicators", indicators.Path, "--observations", "-", "--jsonl");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 indicators", run.Error, StringComparison.Ordinal);
+        using var match = JsonDocument.Parse(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single());
+        Assert.Equal("indicator--00000000-0000-4000-8000-000000000003", match.RootElement.GetProperty("indicator").GetString());
+    }
+
+    [Fact]
     public void Out_writes_to_a_file_and_no_match_exits_1()
     {
         using var indicators = new TempFile(Indicators);

@@ -89,6 +89,12 @@ internal sealed class IndicatorSource(string path, DetectionEngine engine, TextW
                 }
             }
 
+            // A file holding one object (not a bundle or an array) yields it as the reader's header.
+            if (!reader.IsBundle && reader.Header is { } single)
+            {
+                ApplyAll(single, file);
+            }
+
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
