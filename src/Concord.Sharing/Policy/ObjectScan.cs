@@ -51,13 +51,15 @@ internal static class ObjectScan
             return false;
         }
 
+        // Most versions hold no character a free-text match needs anywhere: their properties need no free-text check at all.
+        var text = PersonalDataGuard.MayContain(json, type);
         TlpLevel? level = null;
         List<TlpLevel>? granular = null;
         IReadOnlyList<Guid> recipients = [];
         var seen = Seen.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PersonalDataGuard.FreeTextOf(ref reader, custom: false);
+            var name = text ? PersonalDataGuard.FreeTextOf(ref reader, custom: false) : default;
             var property = reader.ValueTextEquals("object_marking_refs"u8) ? Seen.MarkingRefs
                 : reader.ValueTextEquals("granular_markings"u8) ? Seen.GranularMarkings
                 : reader.ValueTextEquals("extensions"u8) ? Seen.Extensions
@@ -97,7 +99,11 @@ internal static class ObjectScan
                     return false;
             }
 
-            if (MayHoldPersonalData(ref reader, name))
+            if (!text)
+            {
+                reader.Skip();
+            }
+            else if (MayHoldPersonalData(ref reader, name))
             {
                 return false;
             }
