@@ -71,10 +71,24 @@ internal static class AuditEntryCodec
             new("prev", "\"" + prev + "\""),
         };
         members.AddRange(encoded.Members);
-        var bodyBytes = Encoding.UTF8.GetBytes(Assemble(members));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bodyBytes));
-        output.Write(bodyBytes.AsSpan(0, bodyBytes.Length - 1));
-        output.Write(Encoding.ASCII.GetBytes(",\"hash\":\"" + hash + "\"}\n"));
+        members.Sort(ByName);
+
+        // The canonical form goes straight into the batch buffer (reused from batch to batch), without its closing brace,
+        // which the hash covers and the line replaces with the hash member: no copy of a large entry is allocated.
+        var start = output.WrittenCount;
+        for (var i = 0; i < members.Count; i++)
+        {
+            WriteUtf8(output, i == 0 ? "{\"" : ",\"");
+            WriteUtf8(output, members[i].Key);
+            WriteUtf8(output, "\":");
+            WriteUtf8(output, members[i].Value);
+        }
+
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(output.WrittenSpan[start..]);
+        sha256.AppendData("}"u8);
+        var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
+        WriteUtf8(output, ",\"hash\":\"" + hash + "\"}\n");
         var e = encoded.Event;
         return new AuditEntry
         {
@@ -113,11 +127,9 @@ internal static class AuditEntryCodec
 
     public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    // RFC 8785 section 3.2.3: members sorted by the UTF-16 code units of their names. The names are the format's own
-    // lower-case ASCII names (a reader rejects any other before hashing), so they need no escaping.
     private static string Assemble(List<KeyValuePair<string, string>> members)
     {
-        members.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        members.Sort(ByName);
         var builder = new StringBuilder(members.Sum(m => m.Key.Length + m.Value.Length + 4) + 2);
         builder.Append('{');
         for (var i = 0; i < members.Count; i++)
@@ -132,6 +144,13 @@ internal static class AuditEntryCodec
 
         return builder.Append('}').ToString();
     }
+
+    // RFC 8785 section 3.2.3: members sorted by the UTF-16 code units of their names. The names are the format's own
+    // lower-case ASCII names (a reader rejects any other before hashing), so they need no escaping.
+    private static int ByName(KeyValuePair<string, string> a, KeyValuePair<string, string> b) => string.CompareOrdinal(a.Key, b.Key);
+
+    private static void WriteUtf8(ArrayBufferWriter<byte> output, string text) =>
+        output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
     // Members in RFC 8785 order: id, outcome, paths, version.
     private static string ObjectRefs(IReadOnlyList<AuditObjectRef> references)
