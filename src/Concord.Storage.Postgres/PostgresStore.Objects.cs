@@ -12,7 +12,7 @@ namespace Concord.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     private const string ManifestColumns = "o.object_id, o.type, o.version, o.spec_version, o.date_added";
-    private const string ObjectColumns = ManifestColumns + ", o.raw";
+    private const string ObjectColumns = ManifestColumns + ", o.raw, o.is_first, o.is_last";
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(query);
         return QueryAsync(collectionId, ObjectColumns, query, query.Ids, query.Types, query.Versions, static r =>
-            new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), new DateAdded(r.GetInt64(4)), r.GetFieldValue<byte[]>(5)), cancellationToken);
+            new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), new DateAdded(r.GetInt64(4)), r.GetFieldValue<byte[]>(5)) { IsFirst = r.GetBoolean(6), IsLast = r.GetBoolean(7) }, cancellationToken);
     }
 
     /// <inheritdoc />

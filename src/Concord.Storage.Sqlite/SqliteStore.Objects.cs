@@ -15,7 +15,7 @@ namespace Concord.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     private const string ManifestColumns = "o.object_id, o.type, o.version, o.spec_version, o.date_added";
-    private const string ObjectColumns = ManifestColumns + ", o.body";
+    private const string ObjectColumns = ManifestColumns + ", o.body, o.is_first, o.is_last";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<AddObjectResult>> AddObjectsAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, CancellationToken cancellationToken = default) =>
@@ -73,7 +73,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(query);
         return Read(
             session => Query(session, collectionId, ObjectColumns, query, query.Ids, query.Types, query.Versions, static r =>
-                new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), new DateAdded(r.GetInt64(4)), r.GetFieldValue<byte[]>(5))),
+                new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), new DateAdded(r.GetInt64(4)), r.GetFieldValue<byte[]>(5)) { IsFirst = r.GetInt64(6) != 0, IsLast = r.GetInt64(7) != 0 }),
             cancellationToken);
     }
 

@@ -11,7 +11,7 @@ namespace Concord.Sharing.Tests;
 /// <summary>Properties of the decision point over generated models, recipients and objects.</summary>
 public sealed class PolicyPropertyTests
 {
-    private static readonly Guid[] Organizations = [World.Owner, World.Peer, World.Partner, World.Outsider];
+    internal static readonly Guid[] Organizations = [World.Owner, World.Peer, World.Partner, World.Outsider];
     private static readonly Guid[] Groups = [new("00000000-0000-0000-0000-0000000000f1"), new("00000000-0000-0000-0000-0000000000f2")];
     private static readonly string[] Types = ["indicator", "malware", "identity", "email-addr", "campaign"];
 
@@ -41,7 +41,7 @@ public sealed class PolicyPropertyTests
             ValidUntil = start > 1 ? null : World.Now.AddDays(start + 3),
         });
 
-    private static readonly Gen<SharingModel> ModelGen =
+    internal static readonly Gen<SharingModel> ModelGen =
         Gen.Select(Gen.Bool.Array[Organizations.Length * Groups.Length], AgreementGen.Array[0, 3], Gen.Bool)
             .Select((membership, agreements, groupOwnsCollection) => new SharingModel(
                 1,
@@ -80,7 +80,7 @@ public sealed class PolicyPropertyTests
             return named.Length > 0 ? obj.Recipients([.. named.Select(i => Organizations[i])]) : obj;
         });
 
-    private static readonly Gen<SharingParty?> OriginGen = Gen.OneOf(
+    internal static readonly Gen<SharingParty?> OriginGen = Gen.OneOf(
         Party.Select(p => (SharingParty?)p),
         Gen.Const((SharingParty?)null));
 

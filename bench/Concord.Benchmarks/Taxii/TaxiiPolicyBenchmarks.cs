@@ -28,7 +28,7 @@ namespace Concord.Benchmarks.Taxii;
 /// The cost of the sharing policy on TAXII GET objects: 10,000 TLP:GREEN indicators (one in ten with an e-mail address in
 /// its description, which the personal-data guard masks) in a collection owned by one organization, paged with limit 1,000
 /// by a partner organization that an agreement covering GREEN lets read them. The same store is served twice in the same
-/// run: by a server enforcing the policy (every object parsed, decided and guarded, each page audited in a real audit log)
+/// run: by a server enforcing the policy (every object decided and guarded, each page audited in a real audit log)
 /// and by one with <see cref="TaxiiServerOptions.EnforceSharingPolicy"/> off (the baseline). Target: at least 70% of the
 /// baseline's rate.
 /// </summary>

@@ -2,6 +2,7 @@
 
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Concord.Sharing.Markings;
@@ -29,15 +30,18 @@ namespace Concord.Sharing.PersonalData;
 /// </remarks>
 public static partial class PersonalDataGuard
 {
-    private static readonly HashSet<string> FreeTextProperties = new(StringComparer.Ordinal)
-    {
-        "name", "description", "abstract", "content", "explanation", "contact_information", "aliases",
-    };
+    private static readonly string[] FreeTextNames = ["name", "description", "abstract", "content", "explanation", "contact_information", "aliases"];
+
+    private static readonly HashSet<string> FreeTextProperties = new(FreeTextNames, StringComparer.Ordinal);
+
+    private static readonly byte[][] FreeTextNamesUtf8 = [.. FreeTextNames.Select(Encoding.UTF8.GetBytes)];
 
     private static readonly SearchValues<char> PhoneStarts = SearchValues.Create("+(:");
 
     // Every e-mail match holds '@' and every phone match '+', '(' or "tel:"; a JSON escape can spell any of these characters.
     private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create("@+("u8);
+
+    private static readonly SearchValues<char> TriggerChars = SearchValues.Create("@+(");
 
     private static readonly SearchValues<byte> EscapedTriggers = SearchValues.Create("@+(tel:"u8);
 
@@ -65,6 +69,49 @@ public static partial class PersonalDataGuard
         }
 
         return false;
+    }
+
+    /// <summary>Whether the property name at <paramref name="reader"/> makes the strings under it free text (the walk of <see cref="Inspect"/>).</summary>
+    /// <param name="reader">A reader on a property name.</param>
+    /// <param name="custom">Whether the property lies under a custom <c>x_</c> property.</param>
+    /// <returns>Whether its own strings are free text, and whether everything under it is (a custom property).</returns>
+    internal static (bool FreeText, bool Custom) FreeTextOf(ref Utf8JsonReader reader, bool custom)
+    {
+        var startsCustom = reader.ValueIsEscaped || reader.HasValueSequence
+            ? reader.GetString()!.StartsWith("x_", StringComparison.Ordinal)
+            : reader.ValueSpan.StartsWith("x_"u8);
+        custom |= startsCustom;
+        if (custom)
+        {
+            return (true, true);
+        }
+
+        foreach (var name in FreeTextNamesUtf8)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return (true, false);
+            }
+        }
+
+        return (false, false);
+    }
+
+    /// <summary>
+    /// Whether the free-text string at <paramref name="reader"/> holds a character that an e-mail match (<c>@</c>) or a
+    /// telephone match (<c>+</c>, <c>(</c> or <c>tel:</c>) needs: when it does not, <see cref="Inspect"/> finds nothing in it.
+    /// </summary>
+    /// <param name="reader">A reader on a string value.</param>
+    internal static bool MayMatch(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var bytes = reader.ValueSpan;
+            return bytes.ContainsAny(TriggerBytes) || bytes.IndexOf("tel:"u8) >= 0;
+        }
+
+        var text = reader.GetString()!;
+        return text.AsSpan().ContainsAny(TriggerChars) || text.Contains("tel:", StringComparison.Ordinal);
     }
 
     /// <summary>Finds the personal data in an object version.</summary>

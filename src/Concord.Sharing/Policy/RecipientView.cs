@@ -42,6 +42,11 @@ public sealed class RecipientView
     /// <summary>Decides for one object version.</summary>
     /// <param name="version">The version with its stored metadata.</param>
     /// <returns>The decision. JSON that cannot be parsed is denied (it cannot be checked).</returns>
+    /// <remarks>
+    /// The same decision as <see cref="Decide(ObjectVersion, JsonElement)"/> on the parsed JSON. Most versions have nothing
+    /// to redact: their markings are read with a forward reader over the stored bytes (<see cref="ObjectScan"/>), and only a
+    /// version that a granular marking or the personal-data guard may change is parsed into a document.
+    /// </remarks>
     public PolicyDecision Decide(ObjectVersion version)
     {
         if (Relation == RecipientRelation.SameOrganization)
@@ -52,6 +57,19 @@ public sealed class RecipientView
         JsonDocument document;
         try
         {
+            if (ObjectScan.TryRead(version.Json.Span, version.Type, out var markings))
+            {
+                if (Refusal(markings.Level, version.Type, markings.Recipients) is { } refusal)
+                {
+                    return PolicyDecision.Deny(refusal);
+                }
+
+                if (markings.GranularLevels.All(level => Refusal(level, version.Type, markings.Recipients) is null))
+                {
+                    return PolicyDecision.Allowed;
+                }
+            }
+
             document = JsonDocument.Parse(version.Json);
         }
         catch (JsonException)

@@ -25,6 +25,12 @@ internal sealed record DisclosedPage(IReadOnlyList<DisclosedVersion> Items, bool
 
     public PageToken? Next => More && DateAddedLast is { } last ? new PageToken(last) : null;
 
+    /// <summary>
+    /// Completes when the audit entries of this page are durable. Nothing of the page may be sent before (a disclosure is
+    /// recorded first); the response can be built meanwhile, so the audit log's flush to disk overlaps it.
+    /// </summary>
+    public Task Recorded { get; init; } = Task.CompletedTask;
+
     /// <summary>A page of a store read with no policy applied (enforcement switched off).</summary>
     public static DisclosedPage Unfiltered(Page<StoredObject> page) =>
         new([.. page.Items.Select(item => new DisclosedVersion(item, item.Json))], page.More);

@@ -174,8 +174,10 @@ internal sealed class SharingEnforcement
         }
 
         /// <summary>
-        /// For each object of the batch, the earliest and latest versions the caller may receive. Single-version objects are
-        /// recognised from a manifest read (no bodies); only objects with several versions have all their versions decided.
+        /// For each object of the batch, the earliest and latest versions the caller may receive. Only objects with several
+        /// versions have all their versions decided. Under the default <c>match[spec_version]</c> a single-version object is a
+        /// row that is both its object's first and last (<see cref="StoredObject.IsFirst"/>, <see cref="StoredObject.IsLast"/>);
+        /// under a listed one, a manifest read (no bodies) of the batch's objects counts their versions.
         /// </summary>
         private async Task<Dictionary<string, (StixTimestamp? First, StixTimestamp? Last)>> EndsAmongDisclosedAsync(IReadOnlyList<StoredObject> rows, ObjectQuery query, CancellationToken cancellationToken)
         {
@@ -185,9 +187,18 @@ internal sealed class SharingEnforcement
                 return ends;
             }
 
-            var siblings = new ObjectQuery { Ids = [.. rows.Select(r => r.Id).Distinct(StringComparer.Ordinal)], Types = query.Types, SpecVersions = query.SpecVersions, Versions = VersionFilter.AllVersions };
-            var manifest = await owner.store.GetManifestAsync(collection.Id, siblings, cancellationToken).ConfigureAwait(false);
-            var several = manifest.Items.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            var siblings = new ObjectQuery { Types = query.Types, SpecVersions = query.SpecVersions, Versions = VersionFilter.AllVersions };
+            HashSet<string> several;
+            if (query.SpecVersions is { Count: > 0 })
+            {
+                var manifest = await owner.store.GetManifestAsync(collection.Id, siblings with { Ids = [.. rows.Select(r => r.Id).Distinct(StringComparer.Ordinal)] }, cancellationToken).ConfigureAwait(false);
+                several = manifest.Items.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            }
+            else
+            {
+                several = rows.Where(r => !(r.IsFirst && r.IsLast)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            }
+
             foreach (var row in rows.Where(r => !several.Contains(r.Id)))
             {
                 var instant = Instant(row.Version);

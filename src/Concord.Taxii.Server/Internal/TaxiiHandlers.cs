@@ -130,6 +130,7 @@ internal sealed class TaxiiHandlers
             }).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
+        await page.Recorded.ConfigureAwait(false);
         await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, manifest, TaxiiJsonContext.Wire.Manifest).ConfigureAwait(false);
     }
 
@@ -177,6 +178,7 @@ internal sealed class TaxiiHandlers
             Items = page.Items.Count == 0 ? null : page.Items.Select(item => item.Version.Version).ToArray(),
         };
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
+        await page.Recorded.ConfigureAwait(false);
         await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, versions, TaxiiJsonContext.Wire.Versions).ConfigureAwait(false);
     }
 
@@ -506,9 +508,16 @@ internal sealed class TaxiiHandlers
         var disclosed = await scope.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         var found = objectId is null || disclosed.Items.Count > 0 || await scope.AnyDisclosedAsync(objectId, cancellationToken).ConfigureAwait(false);
 
-        // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails).
-        await scope.AuditAsync(disclosed.Items, cancellationToken).ConfigureAwait(false);
-        return found ? disclosed : throw TaxiiProblem.NotFound("object");
+        // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails). The
+        // writers await page.Recorded before their first flush, so the audit write overlaps building the response.
+        var recorded = scope.AuditAsync(disclosed.Items, cancellationToken);
+        if (!found)
+        {
+            await recorded.ConfigureAwait(false);
+            throw TaxiiProblem.NotFound("object");
+        }
+
+        return disclosed with { Recorded = recorded };
     }
 
     private static async Task WriteEnvelopeAsync(HttpContext context, DisclosedPage page)
@@ -539,6 +548,7 @@ internal sealed class TaxiiHandlers
                     writer.WriteRawValue(item.Json.Span, skipInputValidation: true);
                     if (writer.BytesPending > 32 * 1024)
                     {
+                        await page.Recorded.ConfigureAwait(false);
                         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     }
                 }
@@ -547,6 +557,7 @@ internal sealed class TaxiiHandlers
             }
 
             writer.WriteEndObject();
+            await page.Recorded.ConfigureAwait(false);
         }
     }
 

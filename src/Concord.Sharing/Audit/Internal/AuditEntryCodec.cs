@@ -24,64 +24,40 @@ internal static class AuditEntryCodec
     /// Canonicalizes the members an event fixes (everything but <c>seq</c>, <c>time</c> and <c>prev</c>), on the
     /// appending thread so that the single writer only concatenates and hashes.
     /// </summary>
+    /// <remarks>
+    /// The members the format defines are written in their RFC 8785 form directly: their names are ordered here (section
+    /// 3.2.3) and their strings escaped as section 3.2.2.2 says, so a disclosure of 1,000 versions is not written, parsed and
+    /// canonicalised again. Only <c>details</c>, free JSON of any shape, goes through the general canonicalizer.
+    /// </remarks>
     public static EncodedEvent Encode(AuditEvent auditEvent)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (auditEvent.Objects.Count * 96));
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var members = new List<KeyValuePair<string, string>>(8) { new("kind", Canonical(auditEvent.Kind.ToName())) };
+        if (auditEvent.Actor is { } actor)
         {
-            writer.WriteStartObject();
-            writer.WriteString("kind", auditEvent.Kind.ToName());
-            if (auditEvent.Actor is { } actor)
-            {
-                writer.WriteStartObject("actor");
-                writer.WriteString("type", actor.Type.ToName());
-                writer.WriteString("name", actor.Name);
-                writer.WriteEndObject();
-            }
-
-            if (auditEvent.Organization is { } organization)
-            {
-                writer.WriteStartObject("organization");
-                writer.WriteString("id", organization.Id.ToString("D"));
-                writer.WriteString("name", organization.Name);
-                writer.WriteEndObject();
-            }
-
-            WriteOptional(writer, "channel", auditEvent.Channel);
-            WriteOptional(writer, "reason", auditEvent.Reason);
-            if (auditEvent.Objects.Count > 0)
-            {
-                writer.WriteStartArray("objects");
-                foreach (var reference in auditEvent.Objects)
-                {
-                    WriteObjectRef(writer, reference);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            if (auditEvent.Details is { } details)
-            {
-                writer.WritePropertyName("details");
-                details.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
+            members.Add(new("actor", new StringBuilder().Append("{\"name\":").AppendString(actor.Name).Append(",\"type\":").AppendString(actor.Type.ToName()).Append('}').ToString()));
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        var members = new List<KeyValuePair<string, string>>(8);
-        JsonElement? detailsElement = null;
-        foreach (var member in document.RootElement.EnumerateObject())
+        if (auditEvent.Organization is { } organization)
         {
-            members.Add(new(member.Name, JsonCanonicalizer.Canonicalize(member.Value)));
-            if (member.NameEquals("details"))
-            {
-                detailsElement = member.Value.Clone();
-            }
+            members.Add(new("organization", new StringBuilder().Append("{\"id\":").AppendString(organization.Id.ToString("D")).Append(",\"name\":").AppendString(organization.Name).Append('}').ToString()));
         }
 
-        return new EncodedEvent(auditEvent, members, detailsElement);
+        AddOptional(members, "channel", auditEvent.Channel);
+        AddOptional(members, "reason", auditEvent.Reason);
+        if (auditEvent.Objects.Count > 0)
+        {
+            members.Add(new("objects", ObjectRefs(auditEvent.Objects)));
+        }
+
+        JsonElement? details = null;
+        if (auditEvent.Details is { } node)
+        {
+            using var document = JsonDocument.Parse(node.ToJsonString());
+            details = document.RootElement.Clone();
+            members.Add(new("details", JsonCanonicalizer.Canonicalize(details.Value)));
+        }
+
+        return new EncodedEvent(auditEvent, members, details);
     }
 
     /// <summary>Completes an entry: adds <c>seq</c>, <c>time</c> and <c>prev</c>, hashes it and appends its line to <paramref name="output"/>.</summary>
@@ -95,10 +71,24 @@ internal static class AuditEntryCodec
             new("prev", "\"" + prev + "\""),
         };
         members.AddRange(encoded.Members);
-        var bodyBytes = Encoding.UTF8.GetBytes(Assemble(members));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bodyBytes));
-        output.Write(bodyBytes.AsSpan(0, bodyBytes.Length - 1));
-        output.Write(Encoding.ASCII.GetBytes(",\"hash\":\"" + hash + "\"}\n"));
+        members.Sort(ByName);
+
+        // The canonical form goes straight into the batch buffer (reused from batch to batch), without its closing brace,
+        // which the hash covers and the line replaces with the hash member: no copy of a large entry is allocated.
+        var start = output.WrittenCount;
+        for (var i = 0; i < members.Count; i++)
+        {
+            WriteUtf8(output, i == 0 ? "{\"" : ",\"");
+            WriteUtf8(output, members[i].Key);
+            WriteUtf8(output, "\":");
+            WriteUtf8(output, members[i].Value);
+        }
+
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(output.WrittenSpan[start..]);
+        sha256.AppendData("}"u8);
+        var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
+        WriteUtf8(output, ",\"hash\":\"" + hash + "\"}\n");
         var e = encoded.Event;
         return new AuditEntry
         {
@@ -137,11 +127,9 @@ internal static class AuditEntryCodec
 
     public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    // RFC 8785 section 3.2.3: members sorted by the UTF-16 code units of their names. The names are the format's own
-    // lower-case ASCII names (a reader rejects any other before hashing), so they need no escaping.
     private static string Assemble(List<KeyValuePair<string, string>> members)
     {
-        members.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        members.Sort(ByName);
         var builder = new StringBuilder(members.Sum(m => m.Key.Length + m.Value.Length + 4) + 2);
         builder.Append('{');
         for (var i = 0; i < members.Count; i++)
@@ -157,32 +145,64 @@ internal static class AuditEntryCodec
         return builder.Append('}').ToString();
     }
 
-    private static void WriteObjectRef(Utf8JsonWriter writer, AuditObjectRef reference)
+    // RFC 8785 section 3.2.3: members sorted by the UTF-16 code units of their names. The names are the format's own
+    // lower-case ASCII names (a reader rejects any other before hashing), so they need no escaping.
+    private static int ByName(KeyValuePair<string, string> a, KeyValuePair<string, string> b) => string.CompareOrdinal(a.Key, b.Key);
+
+    private static void WriteUtf8(ArrayBufferWriter<byte> output, string text) =>
+        output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+
+    // Members in RFC 8785 order: id, outcome, paths, version.
+    private static string ObjectRefs(IReadOnlyList<AuditObjectRef> references)
     {
-        writer.WriteStartObject();
-        writer.WriteString("id", reference.Id);
-        WriteOptional(writer, "version", reference.Version);
-        WriteOptional(writer, "outcome", reference.Outcome);
-        if (reference.Paths is { } paths)
+        var builder = new StringBuilder(references.Count * 100);
+        builder.Append('[');
+        for (var i = 0; i < references.Count; i++)
         {
-            writer.WriteStartArray("paths");
-            foreach (var path in paths)
+            var reference = references[i];
+            builder.Append(i == 0 ? "{\"id\":" : ",{\"id\":").AppendString(reference.Id);
+            if (reference.Outcome is { } outcome)
             {
-                writer.WriteStringValue(path);
+                builder.Append(",\"outcome\":").AppendString(outcome);
             }
 
-            writer.WriteEndArray();
+            if (reference.Paths is { } paths)
+            {
+                builder.Append(",\"paths\":[");
+                for (var p = 0; p < paths.Count; p++)
+                {
+                    builder.Append(p == 0 ? string.Empty : ",").AppendString(paths[p]);
+                }
+
+                builder.Append(']');
+            }
+
+            if (reference.Version is { } version)
+            {
+                builder.Append(",\"version\":").AppendString(version);
+            }
+
+            builder.Append('}');
         }
 
-        writer.WriteEndObject();
+        return builder.Append(']').ToString();
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    private static void AddOptional(List<KeyValuePair<string, string>> members, string name, string? value)
     {
         if (value is not null)
         {
-            writer.WriteString(name, value);
+            members.Add(new(name, Canonical(value)));
         }
+    }
+
+    private static string Canonical(string value) => new StringBuilder(value.Length + 2).AppendString(value).ToString();
+
+    // RFC 8785 section 3.2.2.2.
+    private static StringBuilder AppendString(this StringBuilder builder, string value)
+    {
+        JsonCanonicalizer.WriteString(value, builder);
+        return builder;
     }
 }
 
