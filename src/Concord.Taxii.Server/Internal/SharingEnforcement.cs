@@ -8,6 +8,7 @@ using Concord.Stix;
 using Concord.Storage;
 using Concord.Storage.Collections;
 using Concord.Storage.Objects;
+using Microsoft.AspNetCore.Http;
 
 namespace Concord.Taxii.Server.Internal;
 
@@ -130,6 +131,7 @@ internal sealed class SharingEnforcement
         /// Records the request in the audit log and waits until the entries are durable: what was disclosed (one entry),
         /// what was denied (one entry per reason) and what was redacted (one entry, with the paths per version).
         /// </summary>
+        /// <exception cref="TaxiiProblem">503 when the audit log cannot record the entries.</exception>
         public async Task AuditAsync(IReadOnlyList<DisclosedVersion> disclosed, CancellationToken cancellationToken)
         {
             var actor = caller.Actor;
@@ -156,7 +158,15 @@ internal sealed class SharingEnforcement
                 events.Add(Event(AuditEntryKind.Denial, actor, details, refs, group.Key));
             }
 
-            await Task.WhenAll(events.Select(e => owner.audit.AppendAsync(e, cancellationToken))).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(events.Select(e => owner.audit.AppendAsync(e, cancellationToken))).ConfigureAwait(false);
+            }
+            catch (AuditLogException)
+            {
+                throw new TaxiiProblem(StatusCodes.Status503ServiceUnavailable, "audit-unavailable", "The audit log cannot record this request",
+                    "The node's audit log failed, so nothing is disclosed; the operator must repair the audit log.");
+            }
         }
 
         private AuditEvent Event(AuditEntryKind kind, AuditActor actor, JsonObject details, IReadOnlyList<AuditObjectRef> objects, string? reason) =>

@@ -129,8 +129,8 @@ internal sealed class TaxiiHandlers
                 MediaType = "application/stix+json;version=" + item.Version.SpecVersion,
             }).ToArray(),
         };
-        DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         await page.Recorded.ConfigureAwait(false);
+        DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, manifest, TaxiiJsonContext.Wire.Manifest).ConfigureAwait(false);
     }
 
@@ -177,8 +177,8 @@ internal sealed class TaxiiHandlers
             Next = page.Next?.ToString(),
             Items = page.Items.Count == 0 ? null : page.Items.Select(item => item.Version.Version).ToArray(),
         };
-        DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         await page.Recorded.ConfigureAwait(false);
+        DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         await TaxiiResponses.WriteAsync(context, StatusCodes.Status200OK, versions, TaxiiJsonContext.Wire.Versions).ConfigureAwait(false);
     }
 
@@ -508,8 +508,9 @@ internal sealed class TaxiiHandlers
         var disclosed = await scope.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         var found = objectId is null || disclosed.Items.Count > 0 || await scope.AnyDisclosedAsync(objectId, cancellationToken).ConfigureAwait(false);
 
-        // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails). The
-        // writers await page.Recorded before their first flush, so the audit write overlaps building the response.
+        // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails with a
+        // clean error). The writers await page.Recorded before they touch the response, so the audit write overlaps the
+        // work between here and there.
         var recorded = scope.AuditAsync(disclosed.Items, cancellationToken);
         if (!found)
         {
@@ -522,6 +523,9 @@ internal sealed class TaxiiHandlers
 
     private static async Task WriteEnvelopeAsync(HttpContext context, DisclosedPage page)
     {
+        // Before the first byte of the body is even buffered: Kestrel commits the response when its body writer hands out
+        // memory, after which an audit failure could only abort the connection instead of answering with an error.
+        await page.Recorded.ConfigureAwait(false);
         DateHeaders(context, page.DateAddedFirst, page.DateAddedLast);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -548,7 +552,6 @@ internal sealed class TaxiiHandlers
                     writer.WriteRawValue(item.Json.Span, skipInputValidation: true);
                     if (writer.BytesPending > 32 * 1024)
                     {
-                        await page.Recorded.ConfigureAwait(false);
                         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                     }
                 }
@@ -557,7 +560,6 @@ internal sealed class TaxiiHandlers
             }
 
             writer.WriteEndObject();
-            await page.Recorded.ConfigureAwait(false);
         }
     }
 

@@ -89,12 +89,19 @@ public sealed class PolicyNode : IAsyncDisposable
     public async Task AddAsync(Guid collection, IEnumerable<string> objects) =>
         await Store.AddObjectsAsync(collection, [.. objects.Select(json => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(json))]);
 
-    /// <summary>Starts the server; the users and tokens of <paramref name="administrators"/> may use the admin API.</summary>
-    public async Task StartAsync(Guid? administrators = null)
+    /// <summary>
+    /// Starts the server; the users and tokens of <paramref name="administrators"/> may use the admin API. The server
+    /// records to a real audit log in <see cref="AuditDirectory"/> unless <paramref name="auditLog"/> replaces it.
+    /// </summary>
+    public async Task StartAsync(Guid? administrators = null, IAuditLog? auditLog = null)
     {
-        audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = AuditDirectory, SigningKey = key, NodeId = "identity--" + Guid.NewGuid().ToString("D") });
+        if (auditLog is null)
+        {
+            audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = AuditDirectory, SigningKey = key, NodeId = "identity--" + Guid.NewGuid().ToString("D") });
+        }
+
         var options = new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], DefaultPageSize = 100, MaxPageSize = 1000, AdministratorOrganizationId = administrators };
-        app = TaxiiServerApplication.Build(Store, options, audit: audit);
+        app = TaxiiServerApplication.Build(Store, options, audit: auditLog ?? audit);
         await app.StartAsync();
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
