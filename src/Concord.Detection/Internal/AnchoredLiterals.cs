@@ -96,10 +96,14 @@ internal sealed class AnchoredLiterals
         return new AnchoredLiterals(all, [.. byLength.OrderBy(t => t.Key).Select(t => Table.Build(t.Key, t.Value))]);
     }
 
-    /// <summary>Reports every literal that occurs in the text (a literal occurring several times is reported each time).</summary>
-    public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    /// <summary>
+    /// Reports every literal that occurs in the text (a literal occurring several times is reported each
+    /// time). Returns the number of windows the bitmap let through, to measure the prefilter by.
+    /// </summary>
+    public int Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ILiteralSink
     {
+        var passed = 0;
         var key = 0UL;
         for (var end = 0; end < text.Length; end++)
         {
@@ -108,10 +112,13 @@ internal sealed class AnchoredLiterals
             {
                 if (end + 1 >= table.Length && table.MayEndHere(key))
                 {
+                    passed++;
                     table.Verify(text, end + 1, key, literals, ref sink);
                 }
             }
         }
+
+        return passed;
     }
 
     /// <summary>Up to four UTF-16 units packed into a 64-bit key, the last in the low bits as the rolling key has it.</summary>
