@@ -7,35 +7,36 @@ namespace Concord.Detection.Internal;
 
 /// <summary>
 /// Multi-string search whose cost per character does not grow with the number of literals. Each literal
-/// is anchored on one of its four-character windows (a shorter literal is its own anchor); a rolling
-/// window over the text is tested against a bitmap of the anchors' hashes, small enough to stay in the
-/// L2 cache, and only a window whose bit is set looks its anchor up and compares the literals anchored
-/// there with the text around it.
+/// is anchored on one of its eight-character windows (a shorter literal is its own anchor); the window
+/// ending at each character of the text is tested against a bloom filter of the anchors (two bits each),
+/// small enough to stay in the L2 cache, and only a window that passes looks its anchor up and compares the
+/// literals anchored there with the text around it.
 /// </summary>
 /// <remarks>
 /// An automaton over 100,000 literals is a table of tens of megabytes read at random, a cache miss at
-/// almost every character; here the common path is one bit read from a few hundred kilobytes. A literal
+/// almost every character; here the common path is two bits read from at most 512 KiB. A literal
 /// occurring in the text puts its anchor in the text at a known offset from its start, so no occurrence
-/// is missed. Each literal is anchored on the window fewest other literals contain, so that anchors shared
-/// by many literals (a scheme, a common prefix) do not make every window a hit.
+/// is missed. Anchors are long and each literal is anchored on the window fewest other literals contain,
+/// because observed values share their shape with the literals (host names, URL paths, numbered file
+/// names): short or common anchors (a scheme, a run of digits) would let most values through.
 /// Immutable once built; <see cref="Search"/> is thread-safe.
 /// </remarks>
 internal sealed class AnchoredLiterals
 {
-    /// <summary>Characters in an anchor: four UTF-16 units fill the 64-bit rolling key.</summary>
-    public const int AnchorLength = 4;
+    /// <summary>Characters in an anchor: two 64-bit rolling keys of four UTF-16 units each.</summary>
+    public const int AnchorLength = 8;
 
-    /// <summary>Bitmap bits per anchor: about 3% of the bits set, so few windows without an anchor look one up.</summary>
+    /// <summary>Filter bits per anchor: with two bits each, about one window in 300 without an anchor passes.</summary>
     private const int BitsPerAnchor = 32;
 
-    /// <summary>512 KiB: half the L2 cache of a core, so that the bitmap stays there beside the value tables.</summary>
+    /// <summary>512 KiB: half the L2 cache of a core, so that the filter stays there beside the value tables.</summary>
     private const int MaximumBitsLog2 = 22;
 
     private const int MinimumBitsLog2 = 10;
 
     private readonly string[] literals;
 
-    // By anchor length, shortest first; only the lengths some literal needs (four, and shorter literals' own).
+    // By anchor length, shortest first; only the lengths some literal needs (eight, and shorter literals' own).
     private readonly Table[] tables;
 
     private AnchoredLiterals(string[] literals, Table[] tables)
@@ -48,8 +49,8 @@ internal sealed class AnchoredLiterals
     public static AnchoredLiterals Build(IReadOnlyList<string> literals)
     {
         var all = literals.ToArray();
-        var frequency = new Dictionary<ulong, int>();
-        var windows = new HashSet<ulong>();
+        var frequency = new Dictionary<(ulong, ulong), int>();
+        var windows = new HashSet<(ulong, ulong)>();
         foreach (var literal in all)
         {
             ArgumentException.ThrowIfNullOrEmpty(literal, nameof(literals));
@@ -65,7 +66,7 @@ internal sealed class AnchoredLiterals
             }
         }
 
-        var byLength = new Dictionary<int, Dictionary<ulong, List<Entry>>>();
+        var byLength = new Dictionary<int, Dictionary<(ulong, ulong), List<Entry>>>();
         for (var i = 0; i < all.Length; i++)
         {
             var literal = all[i];
@@ -98,22 +99,24 @@ internal sealed class AnchoredLiterals
 
     /// <summary>
     /// Reports every literal that occurs in the text (a literal occurring several times is reported each
-    /// time). Returns the number of windows the bitmap let through, to measure the prefilter by.
+    /// time). Returns the number of windows the filter let through, to measure the prefilter by.
     /// </summary>
     public int Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ILiteralSink
     {
         var passed = 0;
-        var key = 0UL;
+        var earlier = 0UL;
+        var recent = 0UL;
         for (var end = 0; end < text.Length; end++)
         {
-            key = (key << 16) | text[end];
+            earlier = (earlier << 16) | (recent >> 48);
+            recent = (recent << 16) | text[end];
             foreach (var table in tables)
             {
-                if (end + 1 >= table.Length && table.MayEndHere(key))
+                if (end + 1 >= table.Length && table.MayEndHere(earlier, recent))
                 {
                     passed++;
-                    table.Verify(text, end + 1, key, literals, ref sink);
+                    table.Verify(text, end + 1, earlier, recent, literals, ref sink);
                 }
             }
         }
@@ -121,34 +124,41 @@ internal sealed class AnchoredLiterals
         return passed;
     }
 
-    /// <summary>Up to four UTF-16 units packed into a 64-bit key, the last in the low bits as the rolling key has it.</summary>
-    private static ulong Key(ReadOnlySpan<char> window)
+    /// <summary>
+    /// Up to eight UTF-16 units packed as the rolling keys hold them: the last four in the low key (the
+    /// last character in its low bits), those before in the high key.
+    /// </summary>
+    private static (ulong Earlier, ulong Recent) Key(ReadOnlySpan<char> window)
     {
-        var key = 0UL;
+        var earlier = 0UL;
+        var recent = 0UL;
         foreach (var c in window)
         {
-            key = (key << 16) | c;
+            earlier = (earlier << 16) | (recent >> 48);
+            recent = (recent << 16) | c;
         }
 
-        return key;
+        return (earlier, recent);
     }
 
     /// <summary>A literal and where its anchor starts in it.</summary>
     private readonly record struct Entry(int Literal, int Offset);
 
-    /// <summary>The anchors of one length: the bitmap of their hashes, and the literals by anchor.</summary>
+    /// <summary>The anchors of one length: the filter of their hashes, and the literals by anchor.</summary>
     private sealed class Table
     {
-        private readonly ulong mask;
-        private readonly int shift;
+        private readonly ulong earlierMask;
+        private readonly ulong recentMask;
+        private readonly int bitsLog2;
         private readonly ulong[] bits;
-        private readonly Dictionary<ulong, Entry[]> entries;
+        private readonly Dictionary<(ulong, ulong), Entry[]> entries;
 
-        private Table(int length, ulong mask, int shift, ulong[] bits, Dictionary<ulong, Entry[]> entries)
+        private Table(int length, int bitsLog2, ulong[] bits, Dictionary<(ulong, ulong), Entry[]> entries)
         {
             Length = length;
-            this.mask = mask;
-            this.shift = shift;
+            earlierMask = length <= 4 ? 0 : length == 8 ? ulong.MaxValue : (1UL << (16 * (length - 4))) - 1;
+            recentMask = length >= 4 ? ulong.MaxValue : (1UL << (16 * length)) - 1;
+            this.bitsLog2 = bitsLog2;
             this.bits = bits;
             this.entries = entries;
         }
@@ -156,34 +166,37 @@ internal sealed class AnchoredLiterals
         /// <summary>Characters in this table's anchors.</summary>
         public int Length { get; }
 
-        public static Table Build(int length, Dictionary<ulong, List<Entry>> anchors)
+        public static Table Build(int length, Dictionary<(ulong, ulong), List<Entry>> anchors)
         {
             var bitsLog2 = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)(anchors.Count * BitsPerAnchor))), MinimumBitsLog2, MaximumBitsLog2);
-            var shift = 64 - bitsLog2;
             var bits = new ulong[(1 << bitsLog2) / 64];
-            foreach (var anchor in anchors.Keys)
+            foreach (var (earlier, recent) in anchors.Keys)
             {
-                var bit = Hash(anchor, shift);
-                bits[bit >> 6] |= 1UL << (int)bit;
+                var hash = Hash(earlier, recent);
+                var first = hash >> (64 - bitsLog2);
+                var second = hash & ((1UL << bitsLog2) - 1);
+                bits[first >> 6] |= 1UL << (int)first;
+                bits[second >> 6] |= 1UL << (int)second;
             }
 
-            var mask = length == AnchorLength ? ulong.MaxValue : (1UL << (16 * length)) - 1;
-            return new Table(length, mask, shift, bits, anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
+            return new Table(length, bitsLog2, bits, anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
         }
 
-        /// <summary>Whether the window the rolling key ends with may be an anchor: false for most windows, from the bitmap alone.</summary>
+        /// <summary>Whether the window the rolling keys end with may be an anchor: false for most windows, from the filter alone.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool MayEndHere(ulong key)
+        public bool MayEndHere(ulong earlier, ulong recent)
         {
-            var bit = Hash(key & mask, shift);
-            return (bits[bit >> 6] & (1UL << (int)bit)) != 0;
+            var hash = Hash(earlier & earlierMask, recent & recentMask);
+            var first = hash >> (64 - bitsLog2);
+            var second = hash & ((1UL << bitsLog2) - 1);
+            return (bits[first >> 6] & (1UL << (int)first)) != 0 && (bits[second >> 6] & (1UL << (int)second)) != 0;
         }
 
         /// <summary>Looks up the anchor that ends just before <paramref name="end"/> and reports the literals it anchors that the text holds there.</summary>
-        public void Verify<TSink>(ReadOnlySpan<char> text, int end, ulong key, string[] literals, ref TSink sink)
+        public void Verify<TSink>(ReadOnlySpan<char> text, int end, ulong earlier, ulong recent, string[] literals, ref TSink sink)
             where TSink : struct, ILiteralSink
         {
-            if (!entries.TryGetValue(key & mask, out var anchored))
+            if (!entries.TryGetValue((earlier & earlierMask, recent & recentMask), out var anchored))
             {
                 return;
             }
@@ -199,8 +212,18 @@ internal sealed class AnchoredLiterals
             }
         }
 
-        // Fibonacci hashing: the top bits of the product depend on every bit of the key.
-        private static ulong Hash(ulong anchor, int shift) => unchecked(anchor * 0x9E3779B97F4A7C15UL) >> shift;
+        // Both bit positions come from one 64-bit hash whose every bit depends on every character
+        // (the final mix of MurmurHash3).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Hash(ulong earlier, ulong recent)
+        {
+            var hash = unchecked((earlier * 0x9E3779B97F4A7C15UL) ^ recent);
+            hash ^= hash >> 33;
+            hash = unchecked(hash * 0xFF51AFD7ED558CCDUL);
+            hash ^= hash >> 33;
+            hash = unchecked(hash * 0xC4CEB9FE1A85EC53UL);
+            return hash ^ (hash >> 33);
+        }
     }
 }
 
