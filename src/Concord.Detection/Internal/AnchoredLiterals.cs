@@ -7,7 +7,8 @@ namespace Concord.Detection.Internal;
 
 /// <summary>
 /// Multi-string search whose cost per character does not grow with the number of literals. Each literal
-/// is anchored on one of its eight-character windows (a shorter literal is its own anchor); the window
+/// is anchored on one of its eight-character windows (a shorter one on one of its four-character
+/// windows, one shorter still on itself); the window
 /// ending at each character of the text is tested against a bloom filter of the anchors (two bits each),
 /// small enough to stay in the L2 cache, and only a window that passes looks its anchor up and compares the
 /// literals anchored there with the text around it.
@@ -26,6 +27,9 @@ internal sealed class AnchoredLiterals
     /// <summary>Characters in an anchor: two 64-bit rolling keys of four UTF-16 units each.</summary>
     public const int AnchorLength = 8;
 
+    /// <summary>Characters in the anchor of a literal shorter than <see cref="AnchorLength"/>: one rolling key.</summary>
+    public const int ShortAnchorLength = 4;
+
     /// <summary>Filter bits per anchor: with two bits each, about one window in 300 without an anchor passes.</summary>
     private const int BitsPerAnchor = 32;
 
@@ -36,7 +40,7 @@ internal sealed class AnchoredLiterals
 
     private readonly string[] literals;
 
-    // By anchor length, shortest first; only the lengths some literal needs (eight, and shorter literals' own).
+    // By anchor length, shortest first; only the lengths some literal needs (eight, four, and shorter literals' own).
     private readonly Table[] tables;
 
     private AnchoredLiterals(string[] literals, Table[] tables)
@@ -49,15 +53,17 @@ internal sealed class AnchoredLiterals
     public static AnchoredLiterals Build(IReadOnlyList<string> literals)
     {
         var all = literals.ToArray();
-        var frequency = new Dictionary<(ulong, ulong), int>();
-        var windows = new HashSet<(ulong, ulong)>();
+        var frequency = new Dictionary<(int, ulong, ulong), int>();
+        var windows = new HashSet<(int, ulong, ulong)>();
         foreach (var literal in all)
         {
             ArgumentException.ThrowIfNullOrEmpty(literal, nameof(literals));
+            var length = AnchorLengthOf(literal);
             windows.Clear();
-            for (var start = 0; start + AnchorLength <= literal.Length; start++)
+            for (var start = 0; start + length <= literal.Length; start++)
             {
-                windows.Add(Key(literal.AsSpan(start, AnchorLength)));
+                var (earlier, recent) = Key(literal.AsSpan(start, length));
+                windows.Add((length, earlier, recent));
             }
 
             foreach (var window in windows)
@@ -70,12 +76,15 @@ internal sealed class AnchoredLiterals
         for (var i = 0; i < all.Length; i++)
         {
             var literal = all[i];
-            var length = Math.Min(literal.Length, AnchorLength);
+            var length = AnchorLengthOf(literal);
             var offset = 0;
-            for (var start = 1; start + AnchorLength <= literal.Length; start++)
+            var rarest = int.MaxValue;
+            for (var start = 0; start + length <= literal.Length; start++)
             {
-                if (frequency[Key(literal.AsSpan(start, AnchorLength))] < frequency[Key(literal.AsSpan(offset, AnchorLength))])
+                var (earlier, recent) = Key(literal.AsSpan(start, length));
+                if (frequency[(length, earlier, recent)] < rarest)
                 {
+                    rarest = frequency[(length, earlier, recent)];
                     offset = start;
                 }
             }
@@ -96,6 +105,13 @@ internal sealed class AnchoredLiterals
 
         return new AnchoredLiterals(all, [.. byLength.OrderBy(t => t.Key).Select(t => Table.Build(t.Key, t.Value))]);
     }
+
+    /// <summary>
+    /// Eight characters, or four for a literal shorter than that (one more table to test, whatever the
+    /// lengths of the short literals), or the whole of a literal shorter than four.
+    /// </summary>
+    private static int AnchorLengthOf(string literal) =>
+        literal.Length >= AnchorLength ? AnchorLength : literal.Length >= ShortAnchorLength ? ShortAnchorLength : literal.Length;
 
     /// <summary>
     /// Reports every literal that occurs in the text (a literal occurring several times is reported each
@@ -169,26 +185,22 @@ internal sealed class AnchoredLiterals
         public static Table Build(int length, Dictionary<(ulong, ulong), List<Entry>> anchors)
         {
             var bitsLog2 = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)(anchors.Count * BitsPerAnchor))), MinimumBitsLog2, MaximumBitsLog2);
-            var bits = new ulong[(1 << bitsLog2) / 64];
+            var table = new Table(length, bitsLog2, new ulong[(1 << bitsLog2) / 64], anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
             foreach (var (earlier, recent) in anchors.Keys)
             {
-                var hash = Hash(earlier, recent);
-                var first = hash >> (64 - bitsLog2);
-                var second = hash & ((1UL << bitsLog2) - 1);
-                bits[first >> 6] |= 1UL << (int)first;
-                bits[second >> 6] |= 1UL << (int)second;
+                var (first, second) = table.Positions(Hash(earlier, recent));
+                table.bits[first >> 6] |= 1UL << (int)first;
+                table.bits[second >> 6] |= 1UL << (int)second;
             }
 
-            return new Table(length, bitsLog2, bits, anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
+            return table;
         }
 
         /// <summary>Whether the window the rolling keys end with may be an anchor: false for most windows, from the filter alone.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MayEndHere(ulong earlier, ulong recent)
         {
-            var hash = Hash(earlier & earlierMask, recent & recentMask);
-            var first = hash >> (64 - bitsLog2);
-            var second = hash & ((1UL << bitsLog2) - 1);
+            var (first, second) = Positions(Hash(earlier & earlierMask, recent & recentMask));
             return (bits[first >> 6] & (1UL << (int)first)) != 0 && (bits[second >> 6] & (1UL << (int)second)) != 0;
         }
 
@@ -212,18 +224,14 @@ internal sealed class AnchoredLiterals
             }
         }
 
-        // Both bit positions come from one 64-bit hash whose every bit depends on every character
-        // (the final mix of MurmurHash3).
+        // Multiplicative hashing: the top bits of a product depend on every bit of the key, and the two
+        // multipliers give two independent positions.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Hash(ulong earlier, ulong recent)
-        {
-            var hash = unchecked((earlier * 0x9E3779B97F4A7C15UL) ^ recent);
-            hash ^= hash >> 33;
-            hash = unchecked(hash * 0xFF51AFD7ED558CCDUL);
-            hash ^= hash >> 33;
-            hash = unchecked(hash * 0xC4CEB9FE1A85EC53UL);
-            return hash ^ (hash >> 33);
-        }
+        private static ulong Hash(ulong earlier, ulong recent) => unchecked((earlier * 0x9E3779B97F4A7C15UL) ^ recent);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private (ulong First, ulong Second) Positions(ulong hash) =>
+            (unchecked(hash * 0xFF51AFD7ED558CCDUL) >> (64 - bitsLog2), unchecked(hash * 0xC4CEB9FE1A85EC53UL) >> (64 - bitsLog2));
     }
 }
 
