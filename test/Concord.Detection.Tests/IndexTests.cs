@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using Concord.Detection.Internal;
+using CsCheck;
 using Concord.Patterning.Internal;
 
 namespace Concord.Detection.Tests;
@@ -8,21 +9,40 @@ namespace Concord.Detection.Tests;
 public sealed class IndexTests
 {
     [Fact]
-    public void The_automaton_finds_every_occurrence_of_overlapping_literals()
+    public void The_search_finds_every_occurrence_of_overlapping_literals_of_any_length()
     {
-        var automaton = LiteralAutomaton.Build(["he", "she", "his", "hers", "é.example"]);
+        var search = AnchoredLiterals.Build(["he", "she", "his", "hers", "é.example", "h", "sher", "rs caf"]);
         var sink = new Collecting();
-        automaton.Search("ushers café.example", ref sink);
-        Assert.Equal([0, 1, 3, 4], sink.Literals.Order());
+        search.Search("ushers café.example", ref sink);
+        Assert.Equal([0, 1, 3, 4, 5, 6, 7], sink.Literals.Order());
     }
 
     [Fact]
-    public void The_automaton_reports_nothing_in_text_without_its_literals()
+    public void The_search_reports_nothing_in_text_without_its_literals()
     {
-        var automaton = LiteralAutomaton.Build(["evil", "bad.example"]);
+        var search = AnchoredLiterals.Build(["evil", "bad.example"]);
         var sink = new Collecting();
-        automaton.Search("good.example.org", ref sink);
+        search.Search("good.example.org", ref sink);
         Assert.Empty(sink.Literals);
+    }
+
+    /// <summary>
+    /// The bitmap and the anchors only rule windows out: every occurrence of every literal is reported,
+    /// once, whatever anchor each literal got — among literals that share prefixes and windows, as URLs and
+    /// host names do, over a small alphabet so that occurrences, overlaps and near misses are frequent.
+    /// </summary>
+    [Fact]
+    public void The_search_reports_exactly_the_occurrences_a_naive_scan_finds()
+    {
+        var literal = Gen.String[Gen.Char["ab/.é"], 1, 14];
+        Gen.Select(literal.Array[1, 40], Gen.String[Gen.Char["ab/.éx"], 0, 100]).Sample((literals, text) =>
+        {
+            var sink = new Collecting();
+            AnchoredLiterals.Build(literals).Search(text, ref sink);
+            var expected = Enumerable.Range(0, literals.Length)
+                .SelectMany(i => Enumerable.Range(0, text.Length).Where(at => text.AsSpan(at).StartsWith(literals[i], StringComparison.Ordinal)).Select(_ => i));
+            Assert.Equal(expected.Order(), sink.Literals.Order());
+        }, iter: 2000);
     }
 
     [Theory]

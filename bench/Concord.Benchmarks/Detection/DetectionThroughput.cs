@@ -15,12 +15,16 @@ namespace Concord.Benchmarks.Detection;
 /// JSON lines (kept for later runs), then times reading and parsing every line with System.Text.Json only
 /// (JsonDocument.Parse, as the engine parses each line) and reading and running a freshly loaded engine
 /// over the same lines, taking turns every 5,000 lines, and reports the best round of each, with the
-/// share of the engine's time its process spent in GC pauses and the bytes it allocated per line.
+/// share of the engine's time its process spent in GC pauses and the bytes it allocated per line; then the
+/// literal prefilter's false-positive rate (<see cref="LiteralPrefilterRate"/>).
 /// </summary>
 /// <remarks>Usage: <c>detection-throughput INDICATORS OBSERVATIONS [ROUNDS]</c>.</remarks>
 internal static class DetectionThroughput
 {
     private const int TurnLines = 5000;
+
+    // Enough values for the literal prefilter's false-positive rate, measured after the peak working set.
+    private const int PrefilterLines = 100_000;
 
     public static int Run(string[] args)
     {
@@ -113,6 +117,7 @@ internal static class DetectionThroughput
         var detectRate = observationCount / bestDetect;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indicators={indicatorCount} observations={observationCount} bytes/line={bytesTotal / observationCount} compile={compile.TotalSeconds:F1}s parse-only={parseRate:F0}/s detect={detectRate:F0}/s ratio={detectRate / parseRate:P0} matches={matchesBefore} candidates/obs={engine!.Statistics.Candidates / (double)engine.Statistics.Observations:F3} detect-gc-pause={bestDetectPause.TotalSeconds / bestDetect:P0} detect-alloc/line={detectAllocated / rounds / observationCount}B peak-working-set={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}MiB"));
+        Console.WriteLine(LiteralPrefilterRate.Measure(workload, indicatorCount, file, PrefilterLines));
         return 0;
     }
 

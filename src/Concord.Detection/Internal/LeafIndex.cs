@@ -11,7 +11,7 @@ namespace Concord.Detection.Internal;
 /// Indexes observation expressions (leaves) by a condition every observation they match must meet,
 /// so that an observation meets only its candidate leaves: exact string values per (object type,
 /// property path) for <c>=</c> and <c>IN</c>, CIDR blocks for <c>ISSUBSET</c>, required literals of
-/// <c>LIKE</c> and <c>MATCHES</c> in a multi-string automaton, and otherwise the object type alone.
+/// <c>LIKE</c> and <c>MATCHES</c> in an anchored multi-string search, and otherwise the object type alone.
 /// </summary>
 /// <remarks>
 /// The condition is necessary, never sufficient: every candidate is then evaluated with the reference
@@ -559,12 +559,12 @@ internal sealed class LeafIndex
         private static bool IsSurelyNormalized(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('\u0000', '\u02FF');
     }
 
-    /// <summary>Literals and the LIKE and MATCHES leaves that require them, with the automaton over them.</summary>
+    /// <summary>Literals and the LIKE and MATCHES leaves that require them, with the anchored search over them.</summary>
     private sealed class LiteralSet
     {
         private readonly Dictionary<string, (List<int> Like, List<int> Matches)> leaves = new(StringComparer.Ordinal);
         private (List<int> Like, List<int> Matches)[] byLiteral = [];
-        private LiteralAutomaton? automaton;
+        private AnchoredLiterals? search;
         private int matchesCount;
 
         public bool IsEmpty => leaves.Count == 0;
@@ -576,7 +576,7 @@ internal sealed class LeafIndex
             if (!leaves.TryGetValue(literal, out var lists))
             {
                 leaves[literal] = lists = ([], []);
-                automaton = null;
+                search = null;
             }
 
             (isMatches ? lists.Matches : lists.Like).Add(leaf);
@@ -591,22 +591,22 @@ internal sealed class LeafIndex
                 if (lists.Like.Count == 0 && lists.Matches.Count == 0)
                 {
                     leaves.Remove(literal);
-                    automaton = null;
+                    search = null;
                 }
             }
         }
 
         public void Search(ReadOnlySpan<char> text, CandidateSet candidates, bool like, bool matches)
         {
-            if (automaton is null)
+            if (search is null)
             {
                 var literals = leaves.Keys.ToArray();
                 byLiteral = [.. literals.Select(l => leaves[l])];
-                automaton = LiteralAutomaton.Build(literals);
+                search = AnchoredLiterals.Build(literals);
             }
 
             var sink = new Sink(byLiteral, candidates, like, matches);
-            automaton.Search(text, ref sink);
+            search.Search(text, ref sink);
         }
 
         private readonly struct Sink((List<int> Like, List<int> Matches)[] byLiteral, CandidateSet candidates, bool like, bool matches) : ILiteralSink

@@ -1,0 +1,243 @@
+// Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Concord.Detection.Internal;
+
+/// <summary>
+/// Multi-string search whose cost per character does not grow with the number of literals. Each literal
+/// is anchored on one of its eight-character windows (a shorter one on one of its four-character
+/// windows, one shorter still on itself); the window
+/// ending at each character of the text is tested against a bloom filter of the anchors (two bits each),
+/// small enough to stay in the L2 cache, and only a window that passes looks its anchor up and compares the
+/// literals anchored there with the text around it.
+/// </summary>
+/// <remarks>
+/// An automaton over 100,000 literals is a table of tens of megabytes read at random, a cache miss at
+/// almost every character; here the common path is two bits read from at most 512 KiB. A literal
+/// occurring in the text puts its anchor in the text at a known offset from its start, so no occurrence
+/// is missed. Anchors are long and each literal is anchored on the window fewest other literals contain,
+/// because observed values share their shape with the literals (host names, URL paths, numbered file
+/// names): short or common anchors (a scheme, a run of digits) would let most values through.
+/// Immutable once built; <see cref="Search"/> is thread-safe.
+/// </remarks>
+internal sealed class AnchoredLiterals
+{
+    /// <summary>Characters in an anchor: two 64-bit rolling keys of four UTF-16 units each.</summary>
+    public const int AnchorLength = 8;
+
+    /// <summary>Characters in the anchor of a literal shorter than <see cref="AnchorLength"/>: one rolling key.</summary>
+    public const int ShortAnchorLength = 4;
+
+    /// <summary>Filter bits per anchor: with two bits each, about one window in 300 without an anchor passes.</summary>
+    private const int BitsPerAnchor = 32;
+
+    /// <summary>512 KiB: half the L2 cache of a core, so that the filter stays there beside the value tables.</summary>
+    private const int MaximumBitsLog2 = 22;
+
+    private const int MinimumBitsLog2 = 10;
+
+    private readonly string[] literals;
+
+    // By anchor length, shortest first; only the lengths some literal needs (eight, four, and shorter literals' own).
+    private readonly Table[] tables;
+
+    private AnchoredLiterals(string[] literals, Table[] tables)
+    {
+        this.literals = literals;
+        this.tables = tables;
+    }
+
+    /// <summary>Builds the search; literal i is reported as i. Literals must not be empty.</summary>
+    public static AnchoredLiterals Build(IReadOnlyList<string> literals)
+    {
+        var all = literals.ToArray();
+        var frequency = new Dictionary<(int, ulong, ulong), int>();
+        var windows = new HashSet<(int, ulong, ulong)>();
+        foreach (var literal in all)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(literal, nameof(literals));
+            var length = AnchorLengthOf(literal);
+            windows.Clear();
+            for (var start = 0; start + length <= literal.Length; start++)
+            {
+                var (earlier, recent) = Key(literal.AsSpan(start, length));
+                windows.Add((length, earlier, recent));
+            }
+
+            foreach (var window in windows)
+            {
+                frequency[window] = frequency.GetValueOrDefault(window) + 1;
+            }
+        }
+
+        var byLength = new Dictionary<int, Dictionary<(ulong, ulong), List<Entry>>>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            var literal = all[i];
+            var length = AnchorLengthOf(literal);
+            var offset = 0;
+            var rarest = int.MaxValue;
+            for (var start = 0; start + length <= literal.Length; start++)
+            {
+                var (earlier, recent) = Key(literal.AsSpan(start, length));
+                if (frequency[(length, earlier, recent)] < rarest)
+                {
+                    rarest = frequency[(length, earlier, recent)];
+                    offset = start;
+                }
+            }
+
+            if (!byLength.TryGetValue(length, out var anchors))
+            {
+                byLength[length] = anchors = [];
+            }
+
+            var anchor = Key(literal.AsSpan(offset, length));
+            if (!anchors.TryGetValue(anchor, out var entries))
+            {
+                anchors[anchor] = entries = [];
+            }
+
+            entries.Add(new Entry(i, offset));
+        }
+
+        return new AnchoredLiterals(all, [.. byLength.OrderBy(t => t.Key).Select(t => Table.Build(t.Key, t.Value))]);
+    }
+
+    /// <summary>
+    /// Eight characters, or four for a literal shorter than that (one more table to test, whatever the
+    /// lengths of the short literals), or the whole of a literal shorter than four.
+    /// </summary>
+    private static int AnchorLengthOf(string literal) =>
+        literal.Length >= AnchorLength ? AnchorLength : literal.Length >= ShortAnchorLength ? ShortAnchorLength : literal.Length;
+
+    /// <summary>
+    /// Reports every literal that occurs in the text (a literal occurring several times is reported each
+    /// time). Returns the number of windows the filter let through, to measure the prefilter by.
+    /// </summary>
+    public int Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, ILiteralSink
+    {
+        var passed = 0;
+        var earlier = 0UL;
+        var recent = 0UL;
+        for (var end = 0; end < text.Length; end++)
+        {
+            earlier = (earlier << 16) | (recent >> 48);
+            recent = (recent << 16) | text[end];
+            foreach (var table in tables)
+            {
+                if (end + 1 >= table.Length && table.MayEndHere(earlier, recent))
+                {
+                    passed++;
+                    table.Verify(text, end + 1, earlier, recent, literals, ref sink);
+                }
+            }
+        }
+
+        return passed;
+    }
+
+    /// <summary>
+    /// Up to eight UTF-16 units packed as the rolling keys hold them: the last four in the low key (the
+    /// last character in its low bits), those before in the high key.
+    /// </summary>
+    private static (ulong Earlier, ulong Recent) Key(ReadOnlySpan<char> window)
+    {
+        var earlier = 0UL;
+        var recent = 0UL;
+        foreach (var c in window)
+        {
+            earlier = (earlier << 16) | (recent >> 48);
+            recent = (recent << 16) | c;
+        }
+
+        return (earlier, recent);
+    }
+
+    /// <summary>A literal and where its anchor starts in it.</summary>
+    private readonly record struct Entry(int Literal, int Offset);
+
+    /// <summary>The anchors of one length: the filter of their hashes, and the literals by anchor.</summary>
+    private sealed class Table
+    {
+        private readonly ulong earlierMask;
+        private readonly ulong recentMask;
+        private readonly int bitsLog2;
+        private readonly ulong[] bits;
+        private readonly Dictionary<(ulong, ulong), Entry[]> entries;
+
+        private Table(int length, int bitsLog2, ulong[] bits, Dictionary<(ulong, ulong), Entry[]> entries)
+        {
+            Length = length;
+            earlierMask = length <= 4 ? 0 : length == 8 ? ulong.MaxValue : (1UL << (16 * (length - 4))) - 1;
+            recentMask = length >= 4 ? ulong.MaxValue : (1UL << (16 * length)) - 1;
+            this.bitsLog2 = bitsLog2;
+            this.bits = bits;
+            this.entries = entries;
+        }
+
+        /// <summary>Characters in this table's anchors.</summary>
+        public int Length { get; }
+
+        public static Table Build(int length, Dictionary<(ulong, ulong), List<Entry>> anchors)
+        {
+            var bitsLog2 = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)(anchors.Count * BitsPerAnchor))), MinimumBitsLog2, MaximumBitsLog2);
+            var table = new Table(length, bitsLog2, new ulong[(1 << bitsLog2) / 64], anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
+            foreach (var (earlier, recent) in anchors.Keys)
+            {
+                var (first, second) = table.Positions(Hash(earlier, recent));
+                table.bits[first >> 6] |= 1UL << (int)first;
+                table.bits[second >> 6] |= 1UL << (int)second;
+            }
+
+            return table;
+        }
+
+        /// <summary>Whether the window the rolling keys end with may be an anchor: false for most windows, from the filter alone.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayEndHere(ulong earlier, ulong recent)
+        {
+            var (first, second) = Positions(Hash(earlier & earlierMask, recent & recentMask));
+            return (bits[first >> 6] & (1UL << (int)first)) != 0 && (bits[second >> 6] & (1UL << (int)second)) != 0;
+        }
+
+        /// <summary>Looks up the anchor that ends just before <paramref name="end"/> and reports the literals it anchors that the text holds there.</summary>
+        public void Verify<TSink>(ReadOnlySpan<char> text, int end, ulong earlier, ulong recent, string[] literals, ref TSink sink)
+            where TSink : struct, ILiteralSink
+        {
+            if (!entries.TryGetValue((earlier & earlierMask, recent & recentMask), out var anchored))
+            {
+                return;
+            }
+
+            foreach (var (literal, offset) in anchored)
+            {
+                var start = end - Length - offset;
+                var candidate = literals[literal];
+                if (start >= 0 && start + candidate.Length <= text.Length && text.Slice(start, candidate.Length).SequenceEqual(candidate))
+                {
+                    sink.Found(literal);
+                }
+            }
+        }
+
+        // Multiplicative hashing: the top bits of a product depend on every bit of the key, and the two
+        // multipliers give two independent positions.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Hash(ulong earlier, ulong recent) => unchecked((earlier * 0x9E3779B97F4A7C15UL) ^ recent);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private (ulong First, ulong Second) Positions(ulong hash) =>
+            (unchecked(hash * 0xFF51AFD7ED558CCDUL) >> (64 - bitsLog2), unchecked(hash * 0xC4CEB9FE1A85EC53UL) >> (64 - bitsLog2));
+    }
+}
+
+/// <summary>Receives the literals a search finds.</summary>
+internal interface ILiteralSink
+{
+    /// <summary>Called for each occurrence of a literal.</summary>
+    void Found(int literal);
+}
