@@ -16,8 +16,8 @@ namespace Concord.Detection;
 /// <remarks>
 /// <para>Indicators are compiled into indexes on the observation expressions of their patterns: exact
 /// values per (object type, property path) for <c>=</c> and <c>IN</c>, CIDR blocks per prefix length for
-/// <c>ISSUBSET</c>, an Aho-Corasick automaton over the literals that <c>LIKE</c> patterns and
-/// <c>MATCHES</c> expressions require, and the object type alone for what cannot be indexed. Each
+/// <c>ISSUBSET</c>, an anchored literal search (a cache-resident filter, then a table look-up) over the
+/// literals that <c>LIKE</c> patterns and <c>MATCHES</c> expressions require, and the object type alone for what cannot be indexed. Each
 /// observation meets only the expressions an index selects, which are then evaluated with the exact
 /// semantics of <see cref="PatternEvaluator"/>.</para>
 /// <para>Patterns whose bindings use one observation (an observation expression, OR, WITHIN,
