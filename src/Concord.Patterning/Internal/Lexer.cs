@@ -11,15 +11,12 @@ namespace Concord.Patterning.Internal;
 internal sealed class Lexer(string text)
 {
     private int position;
-    private TokenKind previous = TokenKind.End;
-    private string previousText = string.Empty;
+    private Token previous = new(TokenKind.End, text, default);
 
     public Token Next()
     {
-        var token = Scan();
-        previous = token.Kind;
-        previousText = token.Text;
-        return token;
+        previous = Scan();
+        return previous;
     }
 
     private static bool IsIdentifierStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
@@ -35,7 +32,7 @@ internal sealed class Lexer(string text)
 
         if (position >= text.Length)
         {
-            return new Token(TokenKind.End, string.Empty, new SourceSpan(text.Length, 0));
+            return new Token(TokenKind.End, text, new SourceSpan(text.Length, 0));
         }
 
         var start = position;
@@ -102,22 +99,22 @@ internal sealed class Lexer(string text)
             : "'" + c + "'";
 
     private bool ValueMayFollow() =>
-        previous is TokenKind.Equal or TokenKind.NotEqual or TokenKind.LessThan or TokenKind.LessThanOrEqual or TokenKind.GreaterThan
+        previous.Kind is TokenKind.Equal or TokenKind.NotEqual or TokenKind.LessThan or TokenKind.LessThanOrEqual or TokenKind.GreaterThan
             or TokenKind.GreaterThanOrEqual or TokenKind.LeftParen or TokenKind.Comma
-        || (previous == TokenKind.Identifier && previousText is "WITHIN" or "REPEATS");
+        || previous.IsKeyword("WITHIN") || previous.IsKeyword("REPEATS");
 
     private char Peek(int ahead) => position + ahead < text.Length ? text[position + ahead] : '\0';
 
     private Token Single(TokenKind kind)
     {
         position++;
-        return new Token(kind, text.Substring(position - 1, 1), new SourceSpan(position - 1, 1));
+        return new Token(kind, text, new SourceSpan(position - 1, 1));
     }
 
     private Token Double(TokenKind kind)
     {
         position += 2;
-        return new Token(kind, text.Substring(position - 2, 2), new SourceSpan(position - 2, 2));
+        return new Token(kind, text, new SourceSpan(position - 2, 2));
     }
 
     private Token ScanIdentifier()
@@ -129,7 +126,7 @@ internal sealed class Lexer(string text)
             position++;
         }
 
-        return new Token(TokenKind.Identifier, text[start..position], new SourceSpan(start, position - start));
+        return new Token(TokenKind.Identifier, text, new SourceSpan(start, position - start));
     }
 
     private Token ScanNumber()
@@ -168,7 +165,7 @@ internal sealed class Lexer(string text)
         }
 
         var span = new SourceSpan(start, position - start);
-        var literal = text[start..position];
+        var literal = text.AsSpan(start, span.Length);
         if (integerDigits > 1 && text[digitsStart] == '0')
         {
             throw Error(start, span.Length, PatternMessages.LeadingZeros);
@@ -182,7 +179,7 @@ internal sealed class Lexer(string text)
                 throw Error(start, span.Length, PatternMessages.FloatOutOfRange);
             }
 
-            return new Token(TokenKind.Float, literal, span, new FloatConstant(value, span));
+            return new Token(TokenKind.Float, text, span, new FloatConstant(value, span));
         }
 
         if (!long.TryParse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
@@ -190,7 +187,7 @@ internal sealed class Lexer(string text)
             throw Error(start, span.Length, PatternMessages.IntegerOutOfRange);
         }
 
-        return new Token(TokenKind.Integer, literal, span, new IntegerConstant(integer, span));
+        return new Token(TokenKind.Integer, text, span, new IntegerConstant(integer, span));
     }
 
     private Token ScanPrefixed(char prefix)
@@ -208,8 +205,10 @@ internal sealed class Lexer(string text)
 
     private Token ScanString(int start, int quote, TokenKind kind)
     {
-        var builder = new StringBuilder();
+        // Most constants have no escapes: their content is one substring, and a builder is made at the first escape.
+        StringBuilder? builder = null;
         position = quote + 1;
+        var runStart = position;
         while (true)
         {
             if (position >= text.Length)
@@ -220,7 +219,6 @@ internal sealed class Lexer(string text)
             var c = text[position];
             if (c == '\'')
             {
-                position++;
                 break;
             }
 
@@ -233,18 +231,21 @@ internal sealed class Lexer(string text)
                     throw Error(position, position + 1 < text.Length ? 2 : 1, PatternMessages.InvalidEscape(shown));
                 }
 
-                builder.Append(next);
+                builder ??= new StringBuilder();
+                builder.Append(text, runStart, position - runStart).Append(next);
                 position += 2;
+                runStart = position;
                 continue;
             }
 
-            builder.Append(c);
             position++;
         }
 
+        var content = builder is null
+            ? text.Substring(runStart, position - runStart)
+            : builder.Append(text, runStart, position - runStart).ToString();
+        position++;
         var span = new SourceSpan(start, position - start);
-        var literal = text[start..position];
-        var content = builder.ToString();
         Constant value = kind switch
         {
             TokenKind.Timestamp => StixTimestamp.TryParse(content, out var timestamp)
@@ -258,7 +259,7 @@ internal sealed class Lexer(string text)
                 : throw Error(start, span.Length, PatternMessages.InvalidBase64),
             _ => new StringConstant(content, span),
         };
-        return new Token(kind, literal, span, value);
+        return new Token(kind, text, span, value);
     }
 
     private PatternSyntaxException Error(int offset, int length, string message) =>

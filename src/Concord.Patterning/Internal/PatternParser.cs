@@ -57,7 +57,7 @@ internal sealed class PatternParser
         TokenKind.LessThanOrEqual => ComparisonOperator.LessThanOrEqual,
         TokenKind.GreaterThan => ComparisonOperator.GreaterThan,
         TokenKind.GreaterThanOrEqual => ComparisonOperator.GreaterThanOrEqual,
-        TokenKind.Identifier => token.Text switch
+        TokenKind.Identifier => token.Chars switch
         {
             "IN" => ComparisonOperator.In,
             "LIKE" => ComparisonOperator.Like,
@@ -144,7 +144,7 @@ internal sealed class PatternParser
     private PatternExpression ParseQualified()
     {
         var operand = current.Kind == TokenKind.LeftParen ? ParseObservationGroup() : ParseObservationPrimary();
-        var qualifiers = new List<Qualifier>();
+        List<Qualifier>? qualifiers = null;
         while (true)
         {
             if (current.IsKeyword("WITHIN"))
@@ -157,7 +157,7 @@ internal sealed class PatternParser
 
                 var seconds = Advance().Value!;
                 var end = ExpectKeyword("SECONDS");
-                qualifiers.Add(new WithinQualifier(seconds, start.Span.Union(end.Span)));
+                (qualifiers ??= []).Add(new WithinQualifier(seconds, start.Span.Union(end.Span)));
             }
             else if (current.IsKeyword("REPEATS"))
             {
@@ -169,7 +169,7 @@ internal sealed class PatternParser
 
                 var count = (IntegerConstant)Advance().Value!;
                 var end = ExpectKeyword("TIMES");
-                qualifiers.Add(new RepeatsQualifier(count, start.Span.Union(end.Span)));
+                (qualifiers ??= []).Add(new RepeatsQualifier(count, start.Span.Union(end.Span)));
             }
             else if (current.IsKeyword("START"))
             {
@@ -177,7 +177,7 @@ internal sealed class PatternParser
                 var from = (TimestampConstant)Expect(TokenKind.Timestamp, PatternMessages.ExpectedTimestamp).Value!;
                 ExpectKeyword("STOP");
                 var to = Expect(TokenKind.Timestamp, PatternMessages.ExpectedTimestamp);
-                qualifiers.Add(new StartStopQualifier(from, (TimestampConstant)to.Value!, start.Span.Union(to.Span)));
+                (qualifiers ??= []).Add(new StartStopQualifier(from, (TimestampConstant)to.Value!, start.Span.Union(to.Span)));
             }
             else
             {
@@ -185,7 +185,7 @@ internal sealed class PatternParser
             }
         }
 
-        return qualifiers.Count == 0
+        return qualifiers is null
             ? operand
             : new QualifiedPatternExpression(operand, new ValueList<Qualifier>(qualifiers), operand.Span.Union(qualifiers[^1].Span));
     }
@@ -305,7 +305,7 @@ internal sealed class PatternParser
         if (!orderable && (current.IsKeyword("true") || current.IsKeyword("false")))
         {
             var token = Advance();
-            return new BooleanConstant(token.Text == "true", token.Span);
+            return new BooleanConstant(token.IsKeyword("true"), token.Span);
         }
 
         throw Unexpected(orderable ? PatternMessages.ExpectedOrderableConstant : PatternMessages.ExpectedConstant);
@@ -385,7 +385,7 @@ internal sealed class PatternParser
         }
 
         var name = Expect(TokenKind.Identifier, PatternMessages.ExpectedPropertyName);
-        if (name.Text.Contains('-', StringComparison.Ordinal))
+        if (name.Chars.Contains('-'))
         {
             throw new PatternSyntaxException(PatternError.At(text, name.Span.Start, name.Span.Length, PatternMessages.HyphenatedPropertyName(name.Text)));
         }

@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using Concord.Patterning.Ast;
 
 namespace Concord.Patterning.Internal;
@@ -13,8 +14,14 @@ internal sealed class PatternValidator
     private const long MaxInteger = (1L << 53) - 1;
     private const long MinInteger = -MaxInteger;
 
+    private static readonly SearchValues<char> ObjectTypeChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+    private static readonly SearchValues<char> PropertyNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_");
+    private static readonly SearchValues<char> KeyChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+
     private readonly string text;
-    private readonly List<PatternError> errors = [];
+
+    // Made at the first error: a valid pattern, the common case, is checked without it.
+    private List<PatternError>? errors;
 
     private PatternValidator(string text) => this.text = text;
 
@@ -22,21 +29,19 @@ internal sealed class PatternValidator
     {
         var validator = new PatternValidator(text);
         validator.Visit(root);
-        return validator.errors;
+        return validator.errors ?? [];
     }
 
     internal static bool IsValidObjectType(string name) =>
-        name.Length is >= 3 and <= 250 && char.IsAsciiLetterLower(name[0])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+        name.Length is >= 3 and <= 250 && char.IsAsciiLetterLower(name[0]) && !name.AsSpan().ContainsAnyExcept(ObjectTypeChars);
 
     internal static bool IsValidPropertyName(string name) =>
-        (name.Length is >= 3 and <= 250 || name == "id") && char.IsAsciiLetterLower(name[0])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+        (name.Length is >= 3 and <= 250 || name == "id") && char.IsAsciiLetterLower(name[0]) && !name.AsSpan().ContainsAnyExcept(PropertyNameChars);
 
     internal static bool IsValidKey(string name) =>
-        name.Length is >= 1 and <= 250 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+        name.Length is >= 1 and <= 250 && !name.AsSpan().ContainsAnyExcept(KeyChars);
 
-    private void Add(SourceSpan span, string message) => errors.Add(PatternError.At(text, span.Start, span.Length, message));
+    private void Add(SourceSpan span, string message) => (errors ??= []).Add(PatternError.At(text, span.Start, span.Length, message));
 
     private void Visit(PatternExpression expression)
     {
@@ -44,7 +49,13 @@ internal sealed class PatternValidator
         {
             case ObservationExpression observation:
                 Visit(observation.Comparison);
-                TypesOf(observation.Comparison);
+
+                // Only an AND can break the type rule; a single comparison, the common case, needs no type sets.
+                if (observation.Comparison is CompoundComparisonExpression)
+                {
+                    TypesOf(observation.Comparison);
+                }
+
                 break;
             case CompoundPatternExpression compound:
                 Visit(compound.Left);

@@ -31,10 +31,19 @@ internal enum TokenKind
     Float,
 }
 
-/// <summary>A lexical token; <see cref="Value"/> holds the constant for literal tokens.</summary>
-internal readonly record struct Token(TokenKind Kind, string Text, SourceSpan Span, Constant? Value = null)
+/// <summary>
+/// A lexical token; <see cref="Value"/> holds the constant for literal tokens. The token's text stays in the pattern
+/// (<paramref name="Source"/>) until asked for, so that a pattern is checked without a string per token.
+/// </summary>
+internal readonly record struct Token(TokenKind Kind, string Source, SourceSpan Span, Constant? Value = null)
 {
-    public bool IsKeyword(string keyword) => Kind == TokenKind.Identifier && string.Equals(Text, keyword, StringComparison.Ordinal);
+    /// <summary>The token as written in the pattern.</summary>
+    public ReadOnlySpan<char> Chars => Source.AsSpan(Span.Start, Span.Length);
+
+    /// <summary>The token as written in the pattern, as a new string.</summary>
+    public string Text => Source.Substring(Span.Start, Span.Length);
+
+    public bool IsKeyword(string keyword) => Kind == TokenKind.Identifier && Chars.SequenceEqual(keyword);
 
     public string Describe() => Kind switch
     {
