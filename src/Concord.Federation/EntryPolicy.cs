@@ -44,4 +44,18 @@ internal static class EntryPolicy
             ? PolicyDecision.Allowed
             : PolicyDecision.Deny($"{AuditChannels.Federation}: TLP:RED content with personal data is refused whole (it cannot be masked on entry)");
     }
+
+    /// <summary>An object's version (STIX 2.1 section 3.6: <c>modified</c>, else <c>created</c>); null when it has neither as a string.</summary>
+    /// <param name="item">The object.</param>
+    public static string? VersionOf(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return item.TryGetProperty("modified", out var modified) && modified.ValueKind == JsonValueKind.String ? modified.GetString()
+            : item.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.String ? created.GetString()
+            : null;
+    }
 }

@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -31,6 +32,7 @@ public sealed class PeerIngestGate : IIngestGate
     private readonly SharingPolicySource policy;
     private readonly TimeProvider time;
     private readonly Guid receiver;
+    private readonly ConcurrentDictionary<string, PublicKey> keys = new(StringComparer.Ordinal);
 
     /// <summary>Creates the gate.</summary>
     /// <param name="store">The local store (the sharing model).</param>
@@ -73,15 +75,7 @@ public sealed class PeerIngestGate : IIngestGate
         var originNode = peer.Name;
         if (!peer.Unsigned)
         {
-            PublicKey key;
-            try
-            {
-                key = PublicKey.Import(SignatureAlgorithm.Ed25519, System.Text.Encoding.ASCII.GetBytes(peer.PublicKeyPem ?? string.Empty), KeyBlobFormat.PkixPublicKeyText);
-            }
-            catch (FormatException)
-            {
-                throw new IngestRefusedException(403, $"The public key configured here for peer '{peer.Name}' is not an Ed25519 public key in PEM, so its pushes cannot be verified.");
-            }
+            var key = KeyOf(peer);
 
             originNode = EnvelopeSignature.VerifyRequest(key, request.Signature, request.Method, request.RequestTarget, request.Body.Span, out var failure)
                 ?? await RefuseAsync(peer, request, failure, cancellationToken).ConfigureAwait(false);
@@ -89,6 +83,25 @@ public sealed class PeerIngestGate : IIngestGate
 
         var current = await policy.CurrentAsync(cancellationToken).ConfigureAwait(false);
         return new Screen(this, peer, originNode, request.CollectionId, current.For(receiver, SharingParty.Organization(peer.OrganizationId), AuditChannels.Federation));
+    }
+
+    /// <summary>The peer's public key, imported once per configured PEM (not on every POST).</summary>
+    private PublicKey KeyOf(Peer peer)
+    {
+        var pem = peer.PublicKeyPem ?? string.Empty;
+        if (keys.TryGetValue(pem, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return keys[pem] = PublicKey.Import(SignatureAlgorithm.Ed25519, System.Text.Encoding.ASCII.GetBytes(pem), KeyBlobFormat.PkixPublicKeyText);
+        }
+        catch (FormatException)
+        {
+            throw new IngestRefusedException(403, $"The public key configured here for peer '{peer.Name}' is not an Ed25519 public key in PEM, so its pushes cannot be verified.");
+        }
     }
 
     private async Task<string> RefuseAsync(Peer peer, IngestRequest request, string failure, CancellationToken cancellationToken)
@@ -115,7 +128,7 @@ public sealed class PeerIngestGate : IIngestGate
             {
                 var item = objects[index];
                 var id = item.GetProperty("id").GetString()!;
-                var version = item.TryGetProperty("modified", out var modified) ? modified.GetString()! : item.TryGetProperty("created", out var created) ? created.GetString()! : string.Empty;
+                var version = EntryPolicy.VersionOf(item) ?? string.Empty;
                 ReadOnlyMemory<byte> json = JsonMarshal.GetRawUtf8Value(item).ToArray();
                 var decision = EntryPolicy.Decide(view, item, new ObjectVersion(id, item.GetProperty("type").GetString()!, version, json));
                 if (!decision.Discloses)

@@ -373,7 +373,7 @@ public sealed class PeerPuller
             var path = $"$.objects[{index.ToString(CultureInfo.InvariantCulture)}]";
             var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : null;
             var type = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString()! : null;
-            var version = VersionOf(item);
+            var version = EntryPolicy.VersionOf(item);
             string? refusal = null;
             if (id is null || type is null)
             {
@@ -488,18 +488,6 @@ public sealed class PeerPuller
         });
         run.State.Append(dataDirectory, peer.Name, durable: false);
         progress?.Report(new PullProgress(peer.Name, context.Collection.RemoteId, added, duplicates, refused));
-    }
-
-    private static string? VersionOf(JsonElement item)
-    {
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        return item.TryGetProperty("modified", out var modified) && modified.ValueKind == JsonValueKind.String ? modified.GetString()
-            : item.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.String ? created.GetString()
-            : null;
     }
 
     private sealed record AuditEntryContext(AuditActor Actor, AuditOrganization Organization, PeerCollection Collection, Guid LocalCollection);

@@ -23,6 +23,10 @@ public sealed class PeerRegistry
     private readonly string path;
     private readonly Lock gate = new();
 
+    // The parsed list and the file's stamp when it was read: the ingest gate asks on every POST, and peers.json changes
+    // only when an operator adds or removes a peer (possibly from another process, hence the stamp, not an in-process flag).
+    private (DateTime Written, long Length, Peer[] Peers)? cached;
+
     /// <summary>Opens the registry of a data directory (the file is created by the first <see cref="Add"/>).</summary>
     /// <param name="dataDirectory">The node's data directory.</param>
     public PeerRegistry(string dataDirectory)
@@ -45,7 +49,7 @@ public sealed class PeerRegistry
     {
         lock (gate)
         {
-            return Read();
+            return Current();
         }
     }
 
@@ -133,17 +137,27 @@ public sealed class PeerRegistry
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 
-    private List<Peer> Read()
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
+    private List<Peer> Read() => [.. Current()];
 
+    private Peer[] Current()
+    {
         try
         {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                return [];
+            }
+
+            if (cached is { } known && known.Written == file.LastWriteTimeUtc && known.Length == file.Length)
+            {
+                return known.Peers;
+            }
+
             var peers = JsonSerializer.Deserialize(File.ReadAllBytes(path), FederationJsonContext.Default.ListPeer) ?? [];
-            return [.. peers.OrderBy(peer => peer.Name, StringComparer.Ordinal)];
+            Peer[] sorted = [.. peers.OrderBy(peer => peer.Name, StringComparer.Ordinal)];
+            cached = (file.LastWriteTimeUtc, file.Length, sorted);
+            return sorted;
         }
         catch (JsonException e)
         {
@@ -160,6 +174,7 @@ public sealed class PeerRegistry
         try
         {
             AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(peers, FederationJsonContext.Default.ListPeer));
+            cached = null;
         }
         catch (IOException e)
         {
