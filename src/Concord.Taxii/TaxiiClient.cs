@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -22,6 +23,9 @@ public sealed class TaxiiClient
 {
     /// <summary>The largest error body read from a peer, so that a hostile peer cannot exhaust memory.</summary>
     private const int MaxErrorBody = 64 * 1024;
+
+    private const int DefaultBodyBuffer = 64 * 1024;
+    private const int InitialBodyBufferLimit = 16 * 1024 * 1024;
 
     private static readonly MediaTypeWithQualityHeaderValue AcceptTaxii = MediaTypeWithQualityHeaderValue.Parse(TaxiiMediaTypes.Taxii21);
     private static readonly ProductInfoHeaderValue UserAgent = new("Concord", "1.0");
@@ -326,12 +330,7 @@ public sealed class TaxiiClient
 
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("the body is JSON null");
-            }
+            return await ReadBodyAsync(response, type, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
@@ -340,6 +339,51 @@ public sealed class TaxiiClient
         catch (IOException e)
         {
             throw new TaxiiException(TaxiiErrorKind.Transport, $"{Describe(response)}: the response was cut: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Receives the body whole into a pooled buffer, then parses it from memory. System.Text.Json's stream deserializer
+    /// goes back over a value cut by each of its buffer's boundaries, and on a page of 1,000 objects kept as
+    /// <see cref="JsonElement"/> that cost about four times the CPU of one parse of the same bytes.
+    /// </summary>
+    private static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        // The declared length only sizes the first buffer, within a bound, so that a peer announcing a huge body that it
+        // does not send cannot make the client reserve it.
+        var declared = response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < InitialBodyBufferLimit ? (int)declared + 1 : DefaultBodyBuffer);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var length = 0;
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        if (length == Array.MaxLength)
+                        {
+                            throw new JsonException($"the body exceeds {Array.MaxLength} bytes");
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * length, Array.MaxLength));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+
+            // The resource's JsonElements are copies, so the buffer can go back to the pool once they are made.
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), type) ?? throw new JsonException("the body is JSON null");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -2,11 +2,15 @@
 
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Concord.Taxii.Tests.Support;
 
 namespace Concord.Taxii.Tests;
 
-/// <summary>The client's error model: bad input, the peer's refusal, transport failures, and answers that are not TAXII.</summary>
+/// <summary>
+/// The client's error model (bad input, the peer's refusal, transport failures, answers that are not TAXII) and how it
+/// receives bodies.
+/// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class ClientTests(TaxiiServerFixture server)
 {
@@ -128,5 +132,35 @@ public sealed class ClientTests(TaxiiServerFixture server)
         Assert.True(TaxiiTimestamp.TryParse("2024-02-03T02:05:06.123456Z", out var parsed));
         Assert.Equal(TaxiiTimestamp.TruncateToMicroseconds(instant), parsed);
         Assert.False(TaxiiTimestamp.TryParse("2024-02-03", out _));
+    }
+
+    [Fact]
+    public async Task Pages_larger_than_the_first_receive_buffer_arrive_whole_and_keep_their_objects()
+    {
+        var collection = await server.CollectionAsync("client pages", (server.AlphaId, true, true));
+        var sent = Enumerable.Range(0, 600).Select(i => StixObjects.Indicator(name: $"indicator {i}")).ToArray();
+        Assert.Equal(600, (await server.Alpha.AddObjectsAsync(server.ApiRoot, collection, sent)).SuccessCount);
+
+        // Pages of about 85 KB, each received into a pooled buffer that the next page reuses: the objects of the first
+        // page must still be the ones sent once the last page has been read.
+        var received = new List<JsonElement>();
+        var query = new TaxiiQuery { Limit = 250 };
+        while (true)
+        {
+            var page = await server.Alpha.GetObjectsAsync(server.ApiRoot, collection, query);
+            received.AddRange(page.Resource.Objects ?? []);
+            if (page.Resource.More != true)
+            {
+                break;
+            }
+
+            query = query with { Next = page.Resource.Next };
+        }
+
+        Assert.Equal(sent.Select(o => o.GetRawText()), received.Select(o => o.GetRawText()));
+
+        // The manifest is written without a Content-Length, and at about 100 KB it outgrows the first buffer.
+        var manifest = await server.Alpha.GetManifestAsync(server.ApiRoot, collection, new TaxiiQuery { Limit = 600 });
+        Assert.Equal(sent.Select(o => o.GetProperty("id").GetString()), manifest.Resource.Objects!.Select(r => r.Id));
     }
 }
