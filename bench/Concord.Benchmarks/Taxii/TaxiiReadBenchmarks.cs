@@ -21,7 +21,7 @@ public class TaxiiReadBenchmarks
     private SqliteConnection? bare;
     private SqliteCommand? select;
 
-    // The raw client's receive buffer, reused across pages and grown to the largest: a byte array per ~640 KB page would
+    // The raw client's receive buffer, reused across pages and grown to the largest: a byte array per 624 KB page would
     // land on the large object heap and make the client's gen-2 collections part of the server's figure.
     private byte[] body = new byte[1 << 20];
 
