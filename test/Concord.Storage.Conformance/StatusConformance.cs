@@ -115,4 +115,72 @@ public abstract class StatusConformance : StoreTestBase
 
         Assert.Null(await store.GetStatusAsync(id));
     }
+
+    [Fact]
+    public async Task Adding_in_parts_gives_the_results_and_versions_of_the_whole_batch_added_at_once()
+    {
+        var store = Open();
+        var inParts = await NewCollectionAsync(store);
+        var atOnce = await NewCollectionAsync(store);
+        ReadOnlyMemory<byte>[][] parts =
+        [
+            [Sdo(Indicator(1)), Sdo(Indicator(2))],
+            [],
+            [Utf8("[]"), Sdo(Indicator(2)), Sdo(Indicator(2), modified: "2024-02-01T00:00:00.000Z"), Sdo(Indicator(1))],
+            [Sdo(Indicator(3))],
+        ];
+        await store.AddObjectsAsync(inParts, [Sdo(Indicator(1))]);
+        await store.AddObjectsAsync(atOnce, [Sdo(Indicator(1))]);
+        IReadOnlyList<AddObjectResult>? seen = null;
+
+        var saved = await store.AddObjectPartsWithStatusAsync(inParts, PartsAsync(parts), results =>
+        {
+            seen = results;
+            return new StatusResource(Guid.NewGuid(), "api1", StatusResource.Complete) { TotalCount = results.Count, SuccessCount = results.Count(r => r.IsSuccess) };
+        });
+        var expected = await store.AddObjectsAsync(atOnce, [.. parts.SelectMany(p => p)]);
+
+        Assert.Equal(expected.Select(r => (r.Outcome, r.Id, r.Version)), seen!.Select(r => (r.Outcome, r.Id, r.Version)));
+        Assert.Equal(
+            [AddOutcome.AlreadyPresent, AddOutcome.Added, AddOutcome.Rejected, AddOutcome.AlreadyPresent, AddOutcome.Added, AddOutcome.AlreadyPresent, AddOutcome.Added],
+            seen!.Select(r => r.Outcome));
+        Assert.Equal(6, (await store.GetStatusAsync(saved.Id))!.SuccessCount);
+        var all = ObjectQuery.Default with { Versions = VersionFilter.AllVersions };
+        Assert.Equal(
+            (await store.GetObjectsAsync(atOnce, all)).Items.Select(o => (o.Id, o.Version, o.IsFirst, o.IsLast)),
+            (await store.GetObjectsAsync(inParts, all)).Items.Select(o => (o.Id, o.Version, o.IsFirst, o.IsLast)));
+    }
+
+    [Fact]
+    public async Task When_a_part_fails_neither_the_earlier_parts_nor_a_status_are_stored()
+    {
+        var store = Open();
+        var collection = await NewCollectionAsync(store);
+        var id = Guid.NewGuid();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.AddObjectPartsWithStatusAsync(collection, FailingAfterAsync([Sdo(Indicator(1))]), _ => new StatusResource(id, "api1", StatusResource.Complete)));
+
+        Assert.Equal("no second part", error.Message);
+        Assert.Empty((await store.GetObjectsAsync(collection, ObjectQuery.Default with { Versions = VersionFilter.AllVersions })).Items);
+        Assert.Null(await store.GetStatusAsync(id));
+        Assert.Equal(AddOutcome.Added, Assert.Single(await store.AddObjectsAsync(collection, [Sdo(Indicator(1))])).Outcome);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<ReadOnlyMemory<byte>>> PartsAsync(ReadOnlyMemory<byte>[][] parts)
+    {
+        foreach (var part in parts)
+        {
+            // Each part comes later, as from a caller still validating it.
+            await Task.Yield();
+            yield return part;
+        }
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<ReadOnlyMemory<byte>>> FailingAfterAsync(ReadOnlyMemory<byte>[] first)
+    {
+        yield return first;
+        await Task.Yield();
+        throw new InvalidOperationException("no second part");
+    }
 }

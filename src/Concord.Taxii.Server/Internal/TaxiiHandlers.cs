@@ -2,7 +2,6 @@
 
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Concord.Stix;
 using Concord.Stix.Json;
@@ -22,7 +21,6 @@ namespace Concord.Taxii.Server.Internal;
 internal sealed class TaxiiHandlers
 {
     private const int MaxMessageFindings = 3;
-    private const int ParallelValidationThreshold = 64;
     private static readonly string[] Versions21 = [TaxiiMediaTypes.Taxii21];
 
     private readonly IConcordStore store;
@@ -261,7 +259,7 @@ internal sealed class TaxiiHandlers
                 throw TaxiiProblem.Unprocessable("The envelope's \"objects\" property must be a list of STIX objects.");
             }
 
-            var status = await AddAsync(caller, root, collection, objects, requestTimestamp, screen, context.RequestAborted).ConfigureAwait(false);
+            var status = await AddAsync(caller, root, collection, objects, body, requestTimestamp, screen, context.RequestAborted).ConfigureAwait(false);
             await context.RequestServices.GetRequiredService<IngestAudit>().RecordAsync(caller, root, collection, status, context.RequestAborted).ConfigureAwait(false);
             await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
         }
@@ -287,11 +285,10 @@ internal sealed class TaxiiHandlers
         }
     }
 
-    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, StixTimestamp requestTimestamp, IIngestScreen? screen, CancellationToken cancellationToken)
+    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, ReadOnlyMemory<byte> body, StixTimestamp requestTimestamp, IIngestScreen? screen, CancellationToken cancellationToken)
     {
         var total = objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : 0;
         var items = new JsonElement[total];
-        var refusals = new string?[total];
         var index = 0;
         if (total > 0)
         {
@@ -302,38 +299,55 @@ internal sealed class TaxiiHandlers
         }
 
         // Validation is CPU-bound and independent per object (the validator and a parsed document are safe for
-        // concurrent reads), so large envelopes are checked on every core.
-        if (total >= ParallelValidationThreshold)
+        // concurrent reads): the objects are checked in parts on every core, and without a gate to screen them first,
+        // each part goes to the store as soon as it is checked, so checking overlaps writing.
+        await using var checks = EnvelopeChecks.Start(items, body, i => Check(items[i], PathOf(i)), cancellationToken);
+        var verdicts = new StatusDetail?[total];
+        StatusResource StatusOf(IReadOnlyList<AddObjectResult> results)
         {
-            Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                i => refusals[i] = Check(items[i], PathOf(i)));
-        }
-        else
-        {
+            for (var i = 0; i < results.Count; i++)
+            {
+                var result = results[i];
+                verdicts[checks.Accepted[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
+            }
+
+            var successes = new List<StatusDetail>(total);
+            var failures = new List<StatusDetail>();
             for (var i = 0; i < total; i++)
             {
-                refusals[i] = Check(items[i], PathOf(i));
+                var verdict = checks.Refusals[i] is { } refusal ? new StatusDetail(IdOf(items[i], PathOf(i)), VersionOf(items[i]), refusal) : verdicts[i]!;
+                (verdict.Message is null ? successes : failures).Add(verdict);
             }
+
+            return new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
+            {
+                OrganizationId = caller.OrganizationId,
+                CollectionId = collection.Id,
+                RequestTimestamp = requestTimestamp,
+                TotalCount = total,
+                SuccessCount = successes.Count,
+                FailureCount = failures.Count,
+                PendingCount = 0,
+                Successes = successes,
+                Failures = failures,
+            };
         }
 
-        var verdicts = new StatusDetail?[total];
-        var accepted = new List<ReadOnlyMemory<byte>>(total);
-        var acceptedIndex = new List<int>(total);
-        for (var i = 0; i < total; i++)
+        // The status is complete once the objects are stored, so it is committed in the objects' transaction:
+        // one fsync per POST, and a status that exists only if its objects do.
+        if (screen is null)
         {
-            if (refusals[i] is { } refusal)
-            {
-                verdicts[i] = new StatusDetail(IdOf(items[i], PathOf(i)), VersionOf(items[i]), refusal);
-            }
-            else
-            {
-                // One copy of the object's bytes as received (never re-serialized): SQLite binds a blob from a whole array.
-                accepted.Add(JsonMarshal.GetRawUtf8Value(items[i]).ToArray());
-                acceptedIndex.Add(i);
-            }
+            return await store.AddObjectPartsWithStatusAsync(collection.Id, checks.AcceptedPartsAsync(), StatusOf, cancellationToken).ConfigureAwait(false);
         }
 
-        if (screen is not null && accepted.Count > 0)
+        var accepted = new List<ReadOnlyMemory<byte>>(total);
+        await foreach (var part in checks.AcceptedPartsAsync().ConfigureAwait(false))
+        {
+            accepted.AddRange(part);
+        }
+
+        var acceptedIndex = checks.Accepted;
+        if (accepted.Count > 0)
         {
             var screened = await screen.ScreenAsync([.. acceptedIndex.Select(i => items[i])], cancellationToken).ConfigureAwait(false);
             for (var i = accepted.Count - 1; i >= 0; i--)
@@ -351,40 +365,7 @@ internal sealed class TaxiiHandlers
             }
         }
 
-        // The status is complete once the objects are stored, so it is committed in the objects' transaction:
-        // one fsync per POST, and a status that exists only if its objects do.
-        return await store.AddObjectsWithStatusAsync(
-            collection.Id,
-            accepted,
-            results =>
-            {
-                for (var i = 0; i < results.Count; i++)
-                {
-                    var result = results[i];
-                    verdicts[acceptedIndex[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
-                }
-
-                var successes = new List<StatusDetail>(total);
-                var failures = new List<StatusDetail>();
-                foreach (var verdict in verdicts)
-                {
-                    (verdict!.Message is null ? successes : failures).Add(verdict);
-                }
-
-                return new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
-                {
-                    OrganizationId = caller.OrganizationId,
-                    CollectionId = collection.Id,
-                    RequestTimestamp = requestTimestamp,
-                    TotalCount = total,
-                    SuccessCount = successes.Count,
-                    FailureCount = failures.Count,
-                    PendingCount = 0,
-                    Successes = successes,
-                    Failures = failures,
-                };
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await store.AddObjectsWithStatusAsync(collection.Id, accepted, StatusOf, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Why an object is refused, or null when it is valid STIX 2.1. Messages name rule ids and paths, never content.</summary>
