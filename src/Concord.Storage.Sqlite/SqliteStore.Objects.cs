@@ -28,75 +28,43 @@ public sealed partial class SqliteStore
         return (await AddAsync(collectionId, objects, statusOf, cancellationToken).ConfigureAwait(false)).Status!;
     }
 
-    /// <inheritdoc />
-    /// <remarks>Each part is written as it comes, in the transaction opened for the first: the caller's work on later parts overlaps the inserts.</remarks>
-    public Task<StatusResource> AddObjectPartsWithStatusAsync(Guid collectionId, IAsyncEnumerable<IReadOnlyList<ReadOnlyMemory<byte>>> parts, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        ArgumentNullException.ThrowIfNull(statusOf);
-        return WriteAsync(
-            async session =>
-            {
-                var batch = new BatchWrite(CollectionSeq(session, collectionId));
-                await foreach (var part in parts.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    AddPart(session, batch, PartHeaders.Read(part));
-                }
-
-                var status = statusOf(batch.Results);
-                WriteStatus(session, status);
-                return status;
-            },
-            cancellationToken);
-    }
-
     private async Task<(IReadOnlyList<AddObjectResult> Results, StatusResource? Status)> AddAsync(
         Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource>? statusOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objects);
 
         // Reading the headers is CPU work: do it before taking the write lock.
-        var headers = PartHeaders.Read(objects);
+        var headers = new ObjectHeader[objects.Count];
+        var errors = new string?[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            ObjectHeader.TryRead(objects[i].Span, out headers[i], out errors[i]);
+        }
+
+        var ids = IdsJson(headers.Where((_, i) => errors[i] is null).Select(h => h.Id));
         return await WriteAsync<(IReadOnlyList<AddObjectResult>, StatusResource?)>(
             session =>
             {
-                var batch = new BatchWrite(CollectionSeq(session, collectionId));
-                AddPart(session, batch, headers);
-                if (statusOf is null)
+                var collection = CollectionSeq(session, collectionId);
+                var known = LoadBatchVersions(session, collection, ids);
+                var results = new AddObjectResult[objects.Count];
+                for (var i = 0; i < objects.Count; i++)
                 {
-                    return (batch.Results, null);
+                    results[i] = errors[i] is { } error
+                        ? new AddObjectResult(AddOutcome.Rejected, string.Empty, string.Empty, null, error)
+                        : AddOne(session, collection, headers[i], objects[i], known);
                 }
 
-                var status = statusOf(batch.Results);
+                if (statusOf is null)
+                {
+                    return (results, null);
+                }
+
+                var status = statusOf(results);
                 WriteStatus(session, status);
-                return (batch.Results, status);
+                return (results, status);
             },
             cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Adds the objects of one part of a batch, after loading the stored versions of the ids the batch has not seen yet.</summary>
-    private void AddPart(Session session, BatchWrite batch, PartHeaders part)
-    {
-        var unseen = new List<string>(part.Headers.Length);
-        for (var i = 0; i < part.Headers.Length; i++)
-        {
-            if (part.Errors[i] is null && !batch.Known.ContainsKey(part.Headers[i].Id))
-            {
-                unseen.Add(part.Headers[i].Id);
-            }
-        }
-
-        if (unseen.Count > 0)
-        {
-            LoadBatchVersions(session, batch.Collection, IdsJson(unseen), batch.Known);
-        }
-
-        for (var i = 0; i < part.Headers.Length; i++)
-        {
-            batch.Results.Add(part.Errors[i] is { } error
-                ? new AddObjectResult(AddOutcome.Rejected, string.Empty, string.Empty, null, error)
-                : AddOne(session, batch.Collection, part.Headers[i], part.Objects[i], batch.Known));
-        }
     }
 
     /// <inheritdoc />
@@ -406,8 +374,8 @@ public sealed partial class SqliteStore
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Adds the stored versions of the objects of a batch to <paramref name="known"/>, by object id, in one query instead of one per object.</summary>
-    private static void LoadBatchVersions(Session session, long collection, string idsJson, Dictionary<string, List<VersionRow>> known)
+    /// <summary>The stored versions of every object of a batch, by object id, in one query instead of one per object.</summary>
+    private static Dictionary<string, List<VersionRow>> LoadBatchVersions(Session session, long collection, string idsJson)
     {
         var command = session.Command(
             "SELECT object_id, date_added, version_key, version, spec_version, latest_spec, is_first, is_last FROM objects WHERE collection = @c AND object_id IN (SELECT value FROM json_each(@ids));",
@@ -415,6 +383,7 @@ public sealed partial class SqliteStore
         command.Parameters[0].Value = collection;
         command.Parameters[1].Value = idsJson;
         using var reader = command.ExecuteReader();
+        var known = new Dictionary<string, List<VersionRow>>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var id = reader.GetString(0);
@@ -426,6 +395,8 @@ public sealed partial class SqliteStore
 
             rows.Add(ReadVersionRow(reader, 1));
         }
+
+        return known;
     }
 
     private long NextDateAdded()
@@ -435,12 +406,8 @@ public sealed partial class SqliteStore
         return lastDateAdded;
     }
 
-    private static List<VersionRow> LoadVersions(Session session, long collection, string objectId)
-    {
-        var known = new Dictionary<string, List<VersionRow>>(StringComparer.Ordinal);
-        LoadBatchVersions(session, collection, IdsJson([objectId]), known);
-        return known.GetValueOrDefault(objectId) ?? [];
-    }
+    private static List<VersionRow> LoadVersions(Session session, long collection, string objectId) =>
+        LoadBatchVersions(session, collection, IdsJson([objectId])).GetValueOrDefault(objectId) ?? [];
 
     private static VersionRow ReadVersionRow(SqliteDataReader reader, int first) =>
         new(reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
@@ -472,31 +439,4 @@ public sealed partial class SqliteStore
             update.ExecuteNonQuery();
         }
     }
-}
-
-/// <summary>The headers of one part of a batch, read before the write; an unreadable object has its error instead.</summary>
-internal sealed record PartHeaders(IReadOnlyList<ReadOnlyMemory<byte>> Objects, ObjectHeader[] Headers, string?[] Errors)
-{
-    public static PartHeaders Read(IReadOnlyList<ReadOnlyMemory<byte>> objects)
-    {
-        ArgumentNullException.ThrowIfNull(objects);
-        var headers = new ObjectHeader[objects.Count];
-        var errors = new string?[objects.Count];
-        for (var i = 0; i < objects.Count; i++)
-        {
-            ObjectHeader.TryRead(objects[i].Span, out headers[i], out errors[i]);
-        }
-
-        return new PartHeaders(objects, headers, errors);
-    }
-}
-
-/// <summary>A batch being written: its collection, the versions of its objects known so far (stored or added by it) and its results in order.</summary>
-internal sealed class BatchWrite(long collection)
-{
-    public long Collection { get; } = collection;
-
-    public Dictionary<string, List<VersionRow>> Known { get; } = new(StringComparer.Ordinal);
-
-    public List<AddObjectResult> Results { get; } = [];
 }

@@ -209,14 +209,7 @@ public sealed partial class SqliteStore : IConcordStore
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction under the write lock, and returns after the commit (fsync).</summary>
-    private Task<T> WriteAsync<T>(Func<Session, T> work, CancellationToken cancellationToken) =>
-        WriteAsync(session => Task.FromResult(work(session)), cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction under the write lock, and returns after the commit (fsync).
-    /// The lock is held while <paramref name="work"/> awaits: it must not wait on another write to this store.
-    /// </summary>
-    private async Task<T> WriteAsync<T>(Func<Session, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<Session, T> work, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -228,7 +221,7 @@ public sealed partial class SqliteStore : IConcordStore
             writer.Transaction = transaction;
             try
             {
-                var result = await work(writer).ConfigureAwait(false);
+                var result = work(writer);
                 if (lastDateAdded != before)
                 {
                     var command = writer.Command("UPDATE meta SET value = @value WHERE key = 'last_date_added';", "@value");

@@ -87,34 +87,6 @@ public interface IObjectStore
     /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
     Task<StatusResource> AddObjectsWithStatusAsync(Guid collectionId, IReadOnlyList<ReadOnlyMemory<byte>> objects, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Adds one batch given in parts, in one durable transaction with its status, exactly as
-    /// <see cref="AddObjectsWithStatusAsync"/> would add the parts' objects concatenated: the caller can still be
-    /// preparing (validating) later parts while the engine writes the earlier ones.
-    /// </summary>
-    /// <param name="collectionId">The collection.</param>
-    /// <param name="parts">
-    /// The batch's objects, part after part, as for <see cref="AddObjectsAsync"/>. The engine may hold its write lock
-    /// while it waits for the next part, so producing a part must not wait on a write to this store; when the sequence
-    /// throws, nothing is stored and the exception propagates.
-    /// </param>
-    /// <param name="statusOf">As for <see cref="AddObjectsWithStatusAsync"/>, with one result per object of all parts, in order.</param>
-    /// <param name="cancellationToken">Cancels the operation before it commits.</param>
-    /// <returns>The saved status: once the task completes, the objects and the status are both durable, or neither is.</returns>
-    /// <exception cref="StorageNotFoundException">The collection does not exist.</exception>
-    /// <remarks>This default gathers every part, then calls <see cref="AddObjectsWithStatusAsync"/>; engines may write parts as they come.</remarks>
-    async Task<StatusResource> AddObjectPartsWithStatusAsync(Guid collectionId, IAsyncEnumerable<IReadOnlyList<ReadOnlyMemory<byte>>> parts, Func<IReadOnlyList<AddObjectResult>, StatusResource> statusOf, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        var objects = new List<ReadOnlyMemory<byte>>();
-        await foreach (var part in parts.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            objects.AddRange(part);
-        }
-
-        return await AddObjectsWithStatusAsync(collectionId, objects, statusOf, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Queries the objects of a collection (TAXII 5.4 Get Objects and 5.6 Get an Object).</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="query">The filters.</param>

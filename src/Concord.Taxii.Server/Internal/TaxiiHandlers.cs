@@ -2,6 +2,7 @@
 
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Concord.Stix;
 using Concord.Stix.Json;
@@ -21,6 +22,7 @@ namespace Concord.Taxii.Server.Internal;
 internal sealed class TaxiiHandlers
 {
     private const int MaxMessageFindings = 3;
+    private const int ParallelValidationThreshold = 64;
     private static readonly string[] Versions21 = [TaxiiMediaTypes.Taxii21];
 
     private readonly IConcordStore store;
@@ -289,6 +291,7 @@ internal sealed class TaxiiHandlers
     {
         var total = objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : 0;
         var items = new JsonElement[total];
+        var refusals = new string?[total];
         var index = 0;
         if (total > 0)
         {
@@ -299,55 +302,37 @@ internal sealed class TaxiiHandlers
         }
 
         // Validation is CPU-bound and independent per object (the validator and a parsed document are safe for
-        // concurrent reads): the objects are checked in parts on every core, and without a gate to screen them first,
-        // each part goes to the store as soon as it is checked, so checking overlaps writing.
-        await using var checks = EnvelopeChecks.Start(items, body, i => Check(items[i], PathOf(i)), cancellationToken);
-        var verdicts = new StatusDetail?[total];
-        StatusResource StatusOf(IReadOnlyList<AddObjectResult> results)
+        // concurrent reads), so large envelopes are checked on every core.
+        if (total >= ParallelValidationThreshold)
         {
-            for (var i = 0; i < results.Count; i++)
-            {
-                var result = results[i];
-                verdicts[checks.Accepted[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
-            }
-
-            var successes = new List<StatusDetail>(total);
-            var failures = new List<StatusDetail>();
+            Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i => refusals[i] = Check(items[i], PathOf(i)));
+        }
+        else
+        {
             for (var i = 0; i < total; i++)
             {
-                var verdict = checks.Refusals[i] is { } refusal ? new StatusDetail(IdOf(items[i], PathOf(i)), VersionOf(items[i]), refusal) : verdicts[i]!;
-                (verdict.Message is null ? successes : failures).Add(verdict);
+                refusals[i] = Check(items[i], PathOf(i));
             }
-
-            return new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
-            {
-                OrganizationId = caller.OrganizationId,
-                CollectionId = collection.Id,
-                RequestTimestamp = requestTimestamp,
-                TotalCount = total,
-                SuccessCount = successes.Count,
-                FailureCount = failures.Count,
-                PendingCount = 0,
-                Successes = successes,
-                Failures = failures,
-            };
         }
 
-        // The status is complete once the objects are stored, so it is committed in the objects' transaction:
-        // one fsync per POST, and a status that exists only if its objects do.
-        if (screen is null)
-        {
-            return await store.AddObjectPartsWithStatusAsync(collection.Id, checks.AcceptedPartsAsync(), StatusOf, cancellationToken).ConfigureAwait(false);
-        }
-
+        var verdicts = new StatusDetail?[total];
         var accepted = new List<ReadOnlyMemory<byte>>(total);
-        await foreach (var part in checks.AcceptedPartsAsync().ConfigureAwait(false))
+        var acceptedIndex = new List<int>(total);
+        for (var i = 0; i < total; i++)
         {
-            accepted.AddRange(part);
+            if (refusals[i] is { } refusal)
+            {
+                verdicts[i] = new StatusDetail(IdOf(items[i], PathOf(i)), VersionOf(items[i]), refusal);
+            }
+            else
+            {
+                accepted.Add(RawSlice(body, items[i]));
+                acceptedIndex.Add(i);
+            }
         }
 
-        var acceptedIndex = checks.Accepted;
-        if (accepted.Count > 0)
+        if (screen is not null && accepted.Count > 0)
         {
             var screened = await screen.ScreenAsync([.. acceptedIndex.Select(i => items[i])], cancellationToken).ConfigureAwait(false);
             for (var i = accepted.Count - 1; i >= 0; i--)
@@ -365,7 +350,40 @@ internal sealed class TaxiiHandlers
             }
         }
 
-        return await store.AddObjectsWithStatusAsync(collection.Id, accepted, StatusOf, cancellationToken).ConfigureAwait(false);
+        // The status is complete once the objects are stored, so it is committed in the objects' transaction:
+        // one fsync per POST, and a status that exists only if its objects do.
+        return await store.AddObjectsWithStatusAsync(
+            collection.Id,
+            accepted,
+            results =>
+            {
+                for (var i = 0; i < results.Count; i++)
+                {
+                    var result = results[i];
+                    verdicts[acceptedIndex[i]] = new StatusDetail(result.Id, result.Version, result.IsSuccess ? null : result.Message ?? "The store refused the object.");
+                }
+
+                var successes = new List<StatusDetail>(total);
+                var failures = new List<StatusDetail>();
+                foreach (var verdict in verdicts)
+                {
+                    (verdict!.Message is null ? successes : failures).Add(verdict);
+                }
+
+                return new StatusResource(Guid.NewGuid(), root, StatusResource.Complete)
+                {
+                    OrganizationId = caller.OrganizationId,
+                    CollectionId = collection.Id,
+                    RequestTimestamp = requestTimestamp,
+                    TotalCount = total,
+                    SuccessCount = successes.Count,
+                    FailureCount = failures.Count,
+                    PendingCount = 0,
+                    Successes = successes,
+                    Failures = failures,
+                };
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Why an object is refused, or null when it is valid STIX 2.1. Messages name rule ids and paths, never content.</summary>
@@ -390,6 +408,18 @@ internal sealed class TaxiiHandlers
         var messages = report.Errors.Take(MaxMessageFindings).Select(f => $"[{f.Rule.Id}] {f.Path}: {f.Message}");
         var more = report.Errors.Count > MaxMessageFindings ? $" (and {report.Errors.Count - MaxMessageFindings} more errors)" : string.Empty;
         return string.Join("; ", messages) + more;
+    }
+
+    /// <summary>
+    /// The object's bytes as received, never re-serialized nor copied: a slice of the request body, which the envelope's
+    /// document was parsed from (and which stays unchanged until the store has written it).
+    /// </summary>
+    private static ReadOnlyMemory<byte> RawSlice(ReadOnlyMemory<byte> body, JsonElement item)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(item);
+        return body.Span.Overlaps(raw, out var offset)
+            ? body.Slice(offset, raw.Length)
+            : throw new InvalidOperationException("The envelope's objects were not parsed from the request body.");
     }
 
     private static string PathOf(int index) => string.Create(CultureInfo.InvariantCulture, $"$.objects[{index}]");
