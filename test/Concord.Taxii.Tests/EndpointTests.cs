@@ -119,6 +119,34 @@ public sealed class EndpointTests(TaxiiServerFixture server)
     }
 
     [Fact]
+    public async Task A_large_post_reports_every_object_in_envelope_order_and_stores_the_valid_ones()
+    {
+        // Refusals and a repeated object spread over a large envelope.
+        var objects = Enumerable.Range(0, 250).Select(i => i % 7 == 3
+            ? StixObjects.Parse(StixObjects.Indicator().GetRawText().Replace("[ipv4-addr:value = '198.51.100.1']", "[ipv4-addr:value = ", StringComparison.Ordinal))
+            : StixObjects.Indicator(name: $"indicator {i}")).ToList();
+        objects[240] = objects[11];
+        var refused = Enumerable.Range(0, 250).Where(i => i % 7 == 3).ToList();
+
+        var status = await server.Alpha.AddObjectsAsync(server.ApiRoot, server.Shared, objects);
+
+        Assert.Equal((250, 250 - refused.Count, refused.Count), (status.TotalCount, status.SuccessCount, status.FailureCount));
+        Assert.Equal(refused.Select(i => objects[i].GetProperty("id").GetString()), status.Failures!.Select(f => f.Id));
+        Assert.All(refused.Zip(status.Failures!), r => Assert.Contains($"$.objects[{r.First}].pattern", r.Second.Message, StringComparison.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(0, 250).Except(refused).Select(i => objects[i].GetProperty("id").GetString()),
+            status.Successes!.Select(s => s.Id));
+        foreach (var i in new[] { 0, 11, 120, 249 })
+        {
+            var page = await server.Alpha.GetObjectAsync(server.ApiRoot, server.Shared, objects[i].GetProperty("id").GetString()!);
+            Assert.Equal(objects[i].GetRawText(), Assert.Single(page.Resource.Objects!).GetRawText());
+        }
+
+        using var missing = await server.Http.SendAsync(server.Request(HttpMethod.Get, server.CollectionUrl(server.Shared, $"objects/{objects[refused[^1]].GetProperty("id").GetString()}/"), server.AlphaToken));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Raw_post_answers_202_with_a_status_resource()
     {
         var request = server.Request(HttpMethod.Post, server.CollectionUrl(server.Shared, "objects/"), server.AlphaToken);

@@ -261,7 +261,7 @@ internal sealed class TaxiiHandlers
                 throw TaxiiProblem.Unprocessable("The envelope's \"objects\" property must be a list of STIX objects.");
             }
 
-            var status = await AddAsync(caller, root, collection, objects, requestTimestamp, screen, context.RequestAborted).ConfigureAwait(false);
+            var status = await AddAsync(caller, root, collection, objects, body, requestTimestamp, screen, context.RequestAborted).ConfigureAwait(false);
             await context.RequestServices.GetRequiredService<IngestAudit>().RecordAsync(caller, root, collection, status, context.RequestAborted).ConfigureAwait(false);
             await TaxiiResponses.WriteAsync(context, StatusCodes.Status202Accepted, ToResource(status), TaxiiJsonContext.Wire.TaxiiStatus).ConfigureAwait(false);
         }
@@ -287,7 +287,7 @@ internal sealed class TaxiiHandlers
         }
     }
 
-    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, StixTimestamp requestTimestamp, IIngestScreen? screen, CancellationToken cancellationToken)
+    private async Task<StatusResource> AddAsync(Caller caller, string root, CollectionInfo collection, JsonElement objects, ReadOnlyMemory<byte> body, StixTimestamp requestTimestamp, IIngestScreen? screen, CancellationToken cancellationToken)
     {
         var total = objects.ValueKind == JsonValueKind.Array ? objects.GetArrayLength() : 0;
         var items = new JsonElement[total];
@@ -327,8 +327,7 @@ internal sealed class TaxiiHandlers
             }
             else
             {
-                // One copy of the object's bytes as received (never re-serialized): SQLite binds a blob from a whole array.
-                accepted.Add(JsonMarshal.GetRawUtf8Value(items[i]).ToArray());
+                accepted.Add(RawSlice(body, items[i]));
                 acceptedIndex.Add(i);
             }
         }
@@ -409,6 +408,18 @@ internal sealed class TaxiiHandlers
         var messages = report.Errors.Take(MaxMessageFindings).Select(f => $"[{f.Rule.Id}] {f.Path}: {f.Message}");
         var more = report.Errors.Count > MaxMessageFindings ? $" (and {report.Errors.Count - MaxMessageFindings} more errors)" : string.Empty;
         return string.Join("; ", messages) + more;
+    }
+
+    /// <summary>
+    /// The object's bytes as received, never re-serialized nor copied: a slice of the request body, which the envelope's
+    /// document was parsed from (and which stays unchanged until the store has written it).
+    /// </summary>
+    private static ReadOnlyMemory<byte> RawSlice(ReadOnlyMemory<byte> body, JsonElement item)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(item);
+        return body.Span.Overlaps(raw, out var offset)
+            ? body.Slice(offset, raw.Length)
+            : throw new InvalidOperationException("The envelope's objects were not parsed from the request body.");
     }
 
     private static string PathOf(int index) => string.Create(CultureInfo.InvariantCulture, $"$.objects[{index}]");
