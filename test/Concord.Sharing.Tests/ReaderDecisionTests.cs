@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -166,6 +167,35 @@ public sealed class ReaderDecisionTests
                     });
                 },
                 iter: 10_000);
+    }
+
+    [Fact]
+    public void Masking_in_place_gives_the_same_JSON_value_as_redacting_the_parsed_object()
+    {
+        var masked = 0;
+        Gen.Select(PolicyPropertyTests.ModelGen, ObjectGen, Gen.Int[0, PolicyPropertyTests.Organizations.Length - 1], PolicyPropertyTests.OriginGen, Gen.Bool)
+            .Sample(
+                (model, obj, recipient, origin, relaxed) =>
+                {
+                    var json = Encoding.UTF8.GetBytes(obj.ToJsonString(new JsonSerializerOptions { Encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : JavaScriptEncoder.Default }));
+                    var version = new ObjectVersion((string)obj["id"]!, (string)obj["type"]!, "2024-01-01T00:00:00.000Z", json);
+                    var decision = SharingPolicy.Build(model, World.Now).For(PolicyPropertyTests.Organizations[recipient], origin, "taxii").Decide(version);
+                    if (decision.Outcome != PolicyOutcome.Redact)
+                    {
+                        return true;
+                    }
+
+                    var output = new ArrayBufferWriter<byte>();
+                    if (!Redactor.TryMask(json, decision.Redactions, output))
+                    {
+                        return decision.Redactions.Any(r => r.Replacement is null);
+                    }
+
+                    Interlocked.Increment(ref masked);
+                    return JsonNode.DeepEquals(JsonNode.Parse(output.WrittenSpan), JsonNode.Parse(Redactor.Apply(json, decision.Redactions)));
+                },
+                iter: 10_000);
+        Assert.True(masked > 0, "no generated object was masked in place");
     }
 
     [Theory]

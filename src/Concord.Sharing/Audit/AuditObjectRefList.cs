@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Collections;
 using System.Text;
 using System.Text.Json;
@@ -13,34 +14,28 @@ namespace Concord.Sharing.Audit;
 /// version is written once, in its RFC 8785 form, as it is added, so a disclosure of a page of 1,000 versions needs neither a
 /// string nor an <see cref="AuditObjectRef"/> per version, and the log copies the bytes into the entry as they are.
 /// </summary>
-/// <remarks>Reading an item decodes it into a new <see cref="AuditObjectRef"/>. Not thread-safe while it is being filled.</remarks>
+/// <remarks>
+/// The bytes are kept in chunks small enough to stay off the large-object heap, so a disclosure per page leaves only short-lived
+/// garbage. Reading an item decodes it into a new <see cref="AuditObjectRef"/>. Not thread-safe while it is being filled.
+/// </remarks>
 public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
 {
-    private readonly List<(int Start, int Length)> items;
-    private byte[] canonical;
-    private int length;
+    private const int ChunkSize = 16 * 1024;
 
-    /// <summary>Creates an empty list.</summary>
-    /// <param name="capacity">How many versions to make room for.</param>
-    public AuditObjectRefList(int capacity = 16)
-    {
-        items = new List<(int, int)>(capacity);
-        canonical = new byte[Math.Max(capacity, 1) * 96];
-    }
+    private readonly List<byte[]> chunks = [];
+    private readonly List<(int Chunk, int Start, int Length)> items = [];
+    private int length;
 
     /// <inheritdoc />
     public int Count => items.Count;
-
-    /// <summary>The canonical JSON of the items, joined by commas (without the brackets).</summary>
-    internal ReadOnlySpan<byte> Canonical => canonical.AsSpan(0, length);
 
     /// <inheritdoc />
     public AuditObjectRef this[int index]
     {
         get
         {
-            var (start, count) = items[index];
-            var reader = new Utf8JsonReader(canonical.AsSpan(start, count));
+            var (chunk, start, count) = items[index];
+            var reader = new Utf8JsonReader(chunks[chunk].AsSpan(start, count));
             string? id = null;
             string? version = null;
             reader.Read();
@@ -73,13 +68,13 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
             return;
         }
 
-        var start = Begin(id.Length + version.Length + 24);
-        Write("\"id\":\""u8);
+        var start = Begin(id.Length + version.Length + 22);
+        Write("{\"id\":\""u8);
         Write(id);
         Write("\",\"version\":\""u8);
         Write(version);
         Write("\"}"u8);
-        items.Add((start, length - start));
+        End(start);
     }
 
     /// <summary>Adds a version.</summary>
@@ -89,14 +84,14 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(version);
-        var text = new StringBuilder("\"id\":");
+        var text = new StringBuilder("{\"id\":");
         JsonCanonicalizer.WriteString(id, text);
         text.Append(",\"version\":");
         JsonCanonicalizer.WriteString(version, text);
         var bytes = Encoding.UTF8.GetBytes(text.Append('}').ToString());
         var start = Begin(bytes.Length);
         Write(bytes);
-        items.Add((start, length - start));
+        End(start);
     }
 
     /// <inheritdoc />
@@ -110,32 +105,43 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Writes the items' canonical JSON, joined by commas (without the brackets).</summary>
+    internal void WriteCanonical(IBufferWriter<byte> output)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (chunk, start, count) = items[i];
+            if (i > 0)
+            {
+                output.Write(","u8);
+            }
+
+            output.Write(chunks[chunk].AsSpan(start, count));
+        }
+    }
+
     // RFC 8785 section 3.2.2.2 writes a string as it is unless it holds '"', '\' or a control character; valid UTF-8 is its
     // own UTF-8 encoding.
     private static bool Plain(ReadOnlySpan<byte> text) =>
         !text.ContainsAny("\"\\"u8) && !text.ContainsAnyInRange((byte)0, (byte)0x1f) && Utf8.IsValid(text);
 
-    /// <summary>Makes room, writes the separator and the opening brace, and returns where the item starts.</summary>
+    /// <summary>Makes room for an item of <paramref name="size"/> bytes and returns where it starts in the last chunk.</summary>
     private int Begin(int size)
     {
-        if (length + size + 2 > canonical.Length)
+        if (chunks.Count == 0 || length + size > chunks[^1].Length)
         {
-            Array.Resize(ref canonical, Math.Max(length + size + 2, canonical.Length * 2));
+            chunks.Add(new byte[Math.Max(size, ChunkSize)]);
+            length = 0;
         }
 
-        if (items.Count > 0)
-        {
-            canonical[length++] = (byte)',';
-        }
-
-        var start = length;
-        canonical[length++] = (byte)'{';
-        return start;
+        return length;
     }
+
+    private void End(int start) => items.Add((chunks.Count - 1, start, length - start));
 
     private void Write(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(canonical.AsSpan(length));
+        bytes.CopyTo(chunks[^1].AsSpan(length));
         length += bytes.Length;
     }
 }

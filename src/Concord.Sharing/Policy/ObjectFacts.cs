@@ -18,7 +18,8 @@ namespace Concord.Sharing.Policy;
 /// <remarks>
 /// Versions with nothing to redact, no named recipients and no granular marking differ only by type and TLP level: they share
 /// one instance per (type, level) (<see cref="IsCommon"/>), so a reader can keep one decision per shape instead of one per
-/// version. Immutable and thread-safe.
+/// version. Thread-safe: the facts are immutable; the one decision remembered with them is replaced by a single reference
+/// write.
 /// </remarks>
 public sealed class ObjectFacts
 {
@@ -54,6 +55,12 @@ public sealed class ObjectFacts
     internal IReadOnlyList<Guid> Recipients { get; }
 
     internal IReadOnlyList<PersonalDataFinding> Findings { get; }
+
+    /// <summary>
+    /// The decision last made on these facts and for which recipient view: a version read again by the same view (the same
+    /// recipient under the same policy) is not decided again. Only facts that are not <see cref="IsCommon"/> keep one.
+    /// </summary>
+    internal DecisionMemo? LastDecision { get; set; }
 
     /// <summary>Reads the facts of an object version from its stored bytes.</summary>
     /// <param name="json">The UTF-8 JSON as stored.</param>
@@ -117,6 +124,9 @@ public sealed class ObjectFacts
         var facts = new ObjectFacts(FactsKind.Object, type, level, [], [], [], common: Common.Count < MaximumCommonShapes);
         return facts.IsCommon ? Common.GetOrAdd((type, level), facts) : facts;
     }
+
+    /// <summary>A decision and the view that made it.</summary>
+    internal sealed record DecisionMemo(RecipientView View, PolicyDecision Decision);
 
     /// <summary>What the stored bytes are.</summary>
     internal enum FactsKind

@@ -109,6 +109,23 @@ public sealed class RecipientView
                 return PolicyDecision.Deny($"{id}: the stored JSON is not an object.");
         }
 
+        // A view is immutable and an object's decision does not depend on its id, so the decision is the same every time.
+        if (facts.LastDecision is { } memo && ReferenceEquals(memo.View, this))
+        {
+            return memo.Decision;
+        }
+
+        var decision = DecideObject(facts);
+        if (!facts.IsCommon)
+        {
+            facts.LastDecision = new ObjectFacts.DecisionMemo(this, decision);
+        }
+
+        return decision;
+    }
+
+    private PolicyDecision DecideObject(ObjectFacts facts)
+    {
         if (Refusal(facts.Level, facts.Type, facts.Recipients) is { } refusal)
         {
             return PolicyDecision.Deny(refusal);

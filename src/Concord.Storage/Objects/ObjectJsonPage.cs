@@ -20,11 +20,24 @@ public sealed class ObjectJsonPage : IDisposable
 {
     private const int InitialCapacity = 64 * 1024;
 
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    private byte[] buffer;
     private int length;
     private byte[] keys = [];
     private int keysLength;
     private ObjectJsonRow[] rows = [];
+
+    /// <summary>Creates an empty page.</summary>
+    public ObjectJsonPage()
+        : this(InitialCapacity)
+    {
+    }
+
+    /// <summary>Creates an empty page with room for <paramref name="capacity"/> bytes of JSON (it grows past them).</summary>
+    /// <param name="capacity">The expected size of <see cref="Objects"/>.</param>
+    public ObjectJsonPage(int capacity)
+    {
+        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1024));
+    }
 
     /// <summary>The objects' JSON values separated by commas (no brackets); empty when the page is empty.</summary>
     public ReadOnlyMemory<byte> Objects => buffer.AsMemory(0, length);

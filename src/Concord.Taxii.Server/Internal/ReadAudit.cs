@@ -12,7 +12,7 @@ namespace Concord.Taxii.Server.Internal;
 /// <remarks>Not thread-safe: one per request.</remarks>
 internal sealed class ReadAudit
 {
-    private readonly AuditObjectRefList disclosed = new(256);
+    private readonly AuditObjectRefList disclosed = [];
     private readonly List<AuditObjectRef> redacted = [];
     private readonly List<string> redactionReasons = [];
     private readonly Dictionary<string, (List<AuditObjectRef> Refs, HashSet<AuditObjectRef> Seen)> denied = new(StringComparer.Ordinal);

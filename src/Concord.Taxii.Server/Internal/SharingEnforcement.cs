@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,6 +10,7 @@ using Concord.Stix;
 using Concord.Storage;
 using Concord.Storage.Collections;
 using Concord.Storage.Objects;
+using Concord.Storage.Sharing;
 using Microsoft.AspNetCore.Http;
 
 namespace Concord.Taxii.Server.Internal;
@@ -36,6 +38,7 @@ internal sealed class SharingEnforcement
     private readonly IAuditLog audit;
     private readonly ObjectFactsCache facts = new();
     private readonly ConcurrentDictionary<Guid, string> organizationNames = new();
+    private volatile ViewSet views = new(null, new());
 
     public SharingEnforcement(IConcordStore store, IAuditLog audit, TimeProvider time)
     {
@@ -50,8 +53,24 @@ internal sealed class SharingEnforcement
         var policy = await policies.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var name = organizationNames.TryGetValue(caller.OrganizationId, out var known) ? known
             : organizationNames[caller.OrganizationId] = (await store.GetOrganizationAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))?.Name ?? caller.OrganizationId.ToString("D");
-        var view = policy.For(caller.OrganizationId, policy.OriginOf(collection), AuditChannels.Taxii);
+        var view = View(policy, caller.OrganizationId, policy.OriginOf(collection));
         return new ReadScope(this, view, collection, caller, new AuditOrganization(caller.OrganizationId, name), endpoint);
+    }
+
+    /// <summary>
+    /// The view of one recipient and origin under the current policy, the same instance from request to request until the
+    /// policy changes, so that the decisions remembered with a version's facts (<see cref="ObjectFacts"/>) are reused.
+    /// </summary>
+    private RecipientView View(SharingPolicy policy, Guid recipient, SharingParty? origin)
+    {
+        var current = views;
+        if (!ReferenceEquals(current.Policy, policy))
+        {
+            current = new ViewSet(policy, new ConcurrentDictionary<(Guid, SharingParty?), RecipientView>());
+            views = current;
+        }
+
+        return current.Views.GetOrAdd((recipient, origin), key => policy.For(key.Item1, key.Item2, AuditChannels.Taxii));
     }
 
     /// <summary>
@@ -83,6 +102,7 @@ internal sealed class SharingEnforcement
         // look-up here.
         private readonly Dictionary<ObjectFacts, PolicyDecision> common = new(ReferenceEqualityComparer.Instance);
         private readonly ReadAudit record = new();
+        private ArrayBufferWriter<byte>? masked;
 
         public ReadScope(SharingEnforcement owner, RecipientView view, CollectionInfo collection, Caller caller, AuditOrganization organization, string endpoint)
         {
@@ -155,12 +175,15 @@ internal sealed class SharingEnforcement
             var versions = query.Versions;
             var amongDisclosed = versions.First || versions.Last;
             var cursor = amongDisclosed ? query with { Versions = VersionFilter.AllVersions } : query;
-            var disclosed = new ObjectJsonPage();
+            ObjectJsonPage? disclosed = null;
             try
             {
                 while (true)
                 {
-                    using var page = await owner.store.GetObjectRowsAsync(collection.Id, cursor with { Limit = Batch(limit, disclosed.Count) }, cancellationToken).ConfigureAwait(false);
+                    using var page = await owner.store.GetObjectRowsAsync(collection.Id, cursor with { Limit = Batch(limit, disclosed?.Count ?? 0) }, cancellationToken).ConfigureAwait(false);
+
+                    // Sized by the first batch read: most versions are sent as stored, so the page is filled without growing.
+                    disclosed ??= new ObjectJsonPage(page.Objects.Length + 4096);
                     var ends = amongDisclosed ? await EndsAmongDisclosedAsync(SiblingCandidates(page, query), query, cancellationToken).ConfigureAwait(false) : null;
                     foreach (ref readonly var row in page.Rows)
                     {
@@ -184,7 +207,7 @@ internal sealed class SharingEnforcement
                             break;
                         }
 
-                        disclosed.Add(row.DateAdded, decision.Outcome == PolicyOutcome.Redact ? Redactor.Apply(json, decision.Redactions) : json.Span);
+                        disclosed.Add(row.DateAdded, decision.Outcome == PolicyOutcome.Redact ? Redacted(json, decision) : json.Span);
                         record.Disclosed(id, page.Version(row), decision);
                     }
 
@@ -198,7 +221,7 @@ internal sealed class SharingEnforcement
             }
             catch
             {
-                disclosed.Dispose();
+                disclosed?.Dispose();
                 throw;
             }
         }
@@ -228,6 +251,14 @@ internal sealed class SharingEnforcement
                 throw new TaxiiProblem(StatusCodes.Status503ServiceUnavailable, "audit-unavailable", "The audit log cannot record this request",
                     "The node's audit log failed, so nothing is disclosed; the operator must repair the audit log.");
             }
+        }
+
+        /// <summary>The JSON to send for a redacted version: masked in place when only strings are masked (most personal data).</summary>
+        private ReadOnlySpan<byte> Redacted(ReadOnlyMemory<byte> json, PolicyDecision decision)
+        {
+            masked ??= new ArrayBufferWriter<byte>(json.Length + 256);
+            masked.ResetWrittenCount();
+            return Redactor.TryMask(json.Span, decision.Redactions, masked) ? masked.WrittenSpan : Redactor.Apply(json, decision.Redactions);
         }
 
         private static int Batch(int limit, int disclosed) =>
@@ -309,4 +340,6 @@ internal sealed class SharingEnforcement
             return new VersionEnds(several, ends);
         }
     }
+
+    private sealed record ViewSet(SharingPolicy? Policy, ConcurrentDictionary<(Guid Recipient, SharingParty? Origin), RecipientView> Views);
 }

@@ -89,7 +89,7 @@ internal static class AuditEntryCodec
             {
                 // Written in their canonical form as they were added (AuditObjectRefList).
                 output.Write("["u8);
-                output.Write(objects.Canonical);
+                objects.WriteCanonical(output);
                 output.Write("]"u8);
             }
             else
