@@ -23,7 +23,7 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
     private const int ChunkSize = 16 * 1024;
 
     private readonly List<byte[]> chunks = [];
-    private readonly List<(int Chunk, int Start, int Length)> items = [];
+    private readonly List<(int Chunk, int Start, int Length)> items = new(256);
     private int length;
 
     /// <inheritdoc />

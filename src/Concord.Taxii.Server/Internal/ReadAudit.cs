@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text;
 using Concord.Sharing.Audit;
 using Concord.Sharing.Policy;
 
@@ -22,14 +23,20 @@ internal sealed class ReadAudit
     public void Disclosed(ReadOnlySpan<byte> id, ReadOnlySpan<byte> version, PolicyDecision decision)
     {
         disclosed.Add(id, version);
-        Redacted(decision);
+        if (decision.Outcome == PolicyOutcome.Redact)
+        {
+            Redacted(new AuditObjectRef(Encoding.UTF8.GetString(id), Encoding.UTF8.GetString(version)), decision);
+        }
     }
 
     /// <summary>Records a version sent to the caller, as stored or redacted.</summary>
     public void Disclosed(string id, string version, PolicyDecision decision)
     {
         disclosed.Add(id, version);
-        Redacted(decision);
+        if (decision.Outcome == PolicyOutcome.Redact)
+        {
+            Redacted(new AuditObjectRef(id, version), decision);
+        }
     }
 
     /// <summary>Records a version withheld from the caller.</summary>
@@ -48,15 +55,10 @@ internal sealed class ReadAudit
         }
     }
 
-    /// <summary>Records the redactions of the version last disclosed, if any.</summary>
-    private void Redacted(PolicyDecision decision)
+    /// <summary>Records the redactions of a disclosed version.</summary>
+    private void Redacted(AuditObjectRef version, PolicyDecision decision)
     {
-        if (decision.Outcome != PolicyOutcome.Redact)
-        {
-            return;
-        }
-
-        redacted.Add(disclosed[^1] with { Paths = [.. decision.Redactions.Select(r => r.Path.JsonPath)] });
+        redacted.Add(version with { Paths = [.. decision.Redactions.Select(r => r.Path.JsonPath)] });
         foreach (var redaction in decision.Redactions)
         {
             if (!redactionReasons.Contains(redaction.Reason, StringComparer.Ordinal))
