@@ -78,7 +78,14 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
-    public Task<ObjectJsonPage> GetObjectsJsonAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default)
+    public Task<ObjectJsonPage> GetObjectsJsonAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default) =>
+        ReadJsonPage(collectionId, query, rows: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ObjectJsonPage> GetObjectRowsAsync(Guid collectionId, ObjectQuery query, CancellationToken cancellationToken = default) =>
+        ReadJsonPage(collectionId, query, rows: true, cancellationToken);
+
+    private Task<ObjectJsonPage> ReadJsonPage(Guid collectionId, ObjectQuery query, bool rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Read(
@@ -87,10 +94,12 @@ public sealed partial class SqliteStore
                 var page = new ObjectJsonPage();
                 try
                 {
-                    var statement = PageQuery(session, collectionId, "o.date_added, o.body", query, query.Ids, query.Types, query.Versions).PrepareRaw(session, out var owned);
+                    var columns = rows ? "o.date_added, o.body, o.object_id, o.type, o.version, o.is_first, o.is_last" : "o.date_added, o.body";
+                    var statement = PageQuery(session, collectionId, columns, query, query.Ids, query.Types, query.Versions).PrepareRaw(session, out var owned);
                     try
                     {
-                        // Each body is copied once, from SQLite's row straight into the page.
+                        // Each body is copied once, from SQLite's row straight into the page (the text columns' bytes too:
+                        // SQLite stores them as UTF-8).
                         while (statement.Step())
                         {
                             if (page.Count == query.Limit)
@@ -99,7 +108,14 @@ public sealed partial class SqliteStore
                                 break;
                             }
 
-                            page.Add(new DateAdded(statement.Int64(0)), statement.Blob(1));
+                            if (rows)
+                            {
+                                page.AddRow(new DateAdded(statement.Int64(0)), statement.Blob(1), statement.Blob(2), statement.Blob(3), statement.Blob(4), statement.Int64(5) != 0, statement.Int64(6) != 0);
+                            }
+                            else
+                            {
+                                page.Add(new DateAdded(statement.Int64(0)), statement.Blob(1));
+                            }
                         }
                     }
                     finally

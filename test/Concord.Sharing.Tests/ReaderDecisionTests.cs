@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -144,6 +145,83 @@ public sealed class ReaderDecisionTests
                     return Describe(view.Decide(version)) == Describe(view.Decide(version, document.RootElement));
                 },
                 iter: 20_000);
+    }
+
+    [Fact]
+    public void The_decision_from_an_object_s_facts_equals_the_decision_from_its_bytes_for_every_recipient()
+    {
+        Gen.Select(PolicyPropertyTests.ModelGen, ObjectGen, PolicyPropertyTests.OriginGen, Gen.Bool)
+            .Sample(
+                (model, obj, origin, relaxed) =>
+                {
+                    var json = Encoding.UTF8.GetBytes(obj.ToJsonString(new JsonSerializerOptions { Encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : JavaScriptEncoder.Default }));
+                    var version = new ObjectVersion((string)obj["id"]!, (string)obj["type"]!, "2024-01-01T00:00:00.000Z", json);
+                    var policy = SharingPolicy.Build(model, World.Now);
+
+                    // Read once, decided for every recipient, as a server reuses them.
+                    var facts = ObjectFacts.Read(json, version.Type);
+                    return PolicyPropertyTests.Organizations.All(recipient =>
+                    {
+                        var view = policy.For(recipient, origin, "taxii");
+                        return Describe(view.Decide(facts, version.Id)) == Describe(view.Decide(version));
+                    });
+                },
+                iter: 10_000);
+    }
+
+    [Fact]
+    public void Masking_in_place_gives_the_same_JSON_value_as_redacting_the_parsed_object()
+    {
+        var masked = 0;
+        Gen.Select(PolicyPropertyTests.ModelGen, ObjectGen, Gen.Int[0, PolicyPropertyTests.Organizations.Length - 1], PolicyPropertyTests.OriginGen, Gen.Bool)
+            .Sample(
+                (model, obj, recipient, origin, relaxed) =>
+                {
+                    var json = Encoding.UTF8.GetBytes(obj.ToJsonString(new JsonSerializerOptions { Encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : JavaScriptEncoder.Default }));
+                    var version = new ObjectVersion((string)obj["id"]!, (string)obj["type"]!, "2024-01-01T00:00:00.000Z", json);
+                    var decision = SharingPolicy.Build(model, World.Now).For(PolicyPropertyTests.Organizations[recipient], origin, "taxii").Decide(version);
+                    if (decision.Outcome != PolicyOutcome.Redact)
+                    {
+                        return true;
+                    }
+
+                    var output = new ArrayBufferWriter<byte>();
+                    if (!Redactor.TryMask(json, decision.Redactions, output))
+                    {
+                        return decision.Redactions.Any(r => r.Replacement is null);
+                    }
+
+                    Interlocked.Increment(ref masked);
+                    return JsonNode.DeepEquals(JsonNode.Parse(output.WrittenSpan), JsonNode.Parse(Redactor.Apply(json, decision.Redactions)));
+                },
+                iter: 10_000);
+        Assert.True(masked > 0, "no generated object was masked in place");
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"indicator\"} {}")]
+    [InlineData("[1, 2]")]
+    public void Facts_of_stored_JSON_that_is_not_one_object_deny_it_with_the_same_reason(string text)
+    {
+        var json = Encoding.UTF8.GetBytes(text);
+        var version = new ObjectVersion("indicator--00000000-0000-4000-8000-000000000001", "indicator", "2024-01-01T00:00:00.000Z", json);
+        var view = SharingPolicy.Build(new World().With(World.Agreement(TlpLevel.Green)).Model, World.Now).For(World.Partner, SharingParty.Organization(World.Owner), "taxii");
+        var decision = view.Decide(ObjectFacts.Read(json, "indicator"), version.Id);
+        Assert.Equal(PolicyOutcome.Deny, decision.Outcome);
+        Assert.Equal(Describe(view.Decide(version)), Describe(decision));
+    }
+
+    [Fact]
+    public void Versions_with_nothing_but_a_type_and_a_TLP_level_share_their_facts()
+    {
+        var first = Stix.Object("indicator", TlpLevel.Green, "plain text");
+        var second = Stix.Object("indicator", TlpLevel.Green, "other plain text");
+        var withAddress = Stix.Object("indicator", TlpLevel.Green, "write to someone@example.org");
+        var facts = ObjectFacts.Read(Encoding.UTF8.GetBytes(first.ToJsonString()), "indicator");
+        Assert.True(facts.IsCommon);
+        Assert.Same(facts, ObjectFacts.Read(Encoding.UTF8.GetBytes(second.ToJsonString()), "indicator"));
+        Assert.False(ObjectFacts.Read(Encoding.UTF8.GetBytes(withAddress.ToJsonString()), "indicator").IsCommon);
+        Assert.NotSame(facts, ObjectFacts.Read(Encoding.UTF8.GetBytes(first.ToJsonString()), "malware"));
     }
 
     [Theory]

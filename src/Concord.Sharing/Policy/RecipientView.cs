@@ -1,7 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json;
-using Concord.Sharing.Markings;
 using Concord.Sharing.PersonalData;
 using Concord.Stix.Model.Meta;
 using Concord.Storage.Sharing;
@@ -87,28 +86,55 @@ public sealed class RecipientView
     /// <param name="version">The version with its stored metadata.</param>
     /// <param name="root">The parsed <see cref="ObjectVersion.Json"/> of <paramref name="version"/>.</param>
     /// <returns>The decision.</returns>
-    public PolicyDecision Decide(ObjectVersion version, JsonElement root)
+    public PolicyDecision Decide(ObjectVersion version, JsonElement root) =>
+        Relation == RecipientRelation.SameOrganization ? PolicyDecision.Allowed : Decide(ObjectFacts.Read(root, version.Json.Span, version.Type), version.Id);
+
+    /// <summary>Decides for one object version from its facts, read once from its stored bytes.</summary>
+    /// <param name="facts">The version's facts (<see cref="ObjectFacts.Read(ReadOnlyMemory{byte}, string)"/>).</param>
+    /// <param name="id">The object's <c>id</c>, for the reason of a denial.</param>
+    /// <returns>The same decision as <see cref="Decide(ObjectVersion)"/> on the bytes the facts were read from.</returns>
+    public PolicyDecision Decide(ObjectFacts facts, string id)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         if (Relation == RecipientRelation.SameOrganization)
         {
             return PolicyDecision.Allowed;
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        switch (facts.Kind)
         {
-            return PolicyDecision.Deny($"{version.Id}: the stored JSON is not an object.");
+            case ObjectFacts.FactsKind.Unreadable:
+                return PolicyDecision.Deny($"{id}: the stored JSON cannot be parsed, so it cannot be checked.");
+            case ObjectFacts.FactsKind.NotObject:
+                return PolicyDecision.Deny($"{id}: the stored JSON is not an object.");
         }
 
-        var markings = ObjectMarkings.Read(root);
-        if (Refusal(markings.Level, version.Type, markings.Recipients) is { } refusal)
+        // A view is immutable and an object's decision does not depend on its id, so the decision is the same every time.
+        if (facts.LastDecision is { } memo && ReferenceEquals(memo.View, this))
+        {
+            return memo.Decision;
+        }
+
+        var decision = DecideObject(facts);
+        if (!facts.IsCommon)
+        {
+            facts.LastDecision = new ObjectFacts.DecisionMemo(this, decision);
+        }
+
+        return decision;
+    }
+
+    private PolicyDecision DecideObject(ObjectFacts facts)
+    {
+        if (Refusal(facts.Level, facts.Type, facts.Recipients) is { } refusal)
         {
             return PolicyDecision.Deny(refusal);
         }
 
         var redactions = new List<Redaction>();
-        foreach (var granular in markings.Granular)
+        foreach (var granular in facts.Granular)
         {
-            if (Refusal(granular.Level, version.Type, markings.Recipients) is not { } why)
+            if (Refusal(granular.Level, facts.Type, facts.Recipients) is not { } why)
             {
                 continue;
             }
@@ -121,7 +147,7 @@ public sealed class RecipientView
             redactions.AddRange(granular.Selectors.Select(selector => new Redaction(selector, null, "granular marking: " + why)));
         }
 
-        return GuardPersonalData(root, version.Json.Span, version.Type, markings.Level, redactions);
+        return GuardPersonalData(facts.Findings, facts.Type, facts.Level, redactions);
     }
 
     /// <summary>Why the recipient may not receive content at <paramref name="level"/>, or null when it may.</summary>
@@ -144,9 +170,8 @@ public sealed class RecipientView
         && (agreement.AllowedTypes.Count == 0 || agreement.AllowedTypes.Contains(type, StringComparer.Ordinal))
         && !agreement.ExcludedTypes.Contains(type, StringComparer.Ordinal);
 
-    private PolicyDecision GuardPersonalData(JsonElement root, ReadOnlySpan<byte> json, string type, TlpLevel? level, List<Redaction> redactions)
+    private PolicyDecision GuardPersonalData(IReadOnlyList<PersonalDataFinding> findings, string type, TlpLevel? level, List<Redaction> redactions)
     {
-        var findings = PersonalDataGuard.MayContain(json, type) ? PersonalDataGuard.Inspect(root, type) : [];
         if (findings.Count == 0)
         {
             return PolicyDecision.Redact(redactions);

@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Sharing.Markings;
@@ -52,6 +53,120 @@ public static class Redactor
         return JsonSerializer.SerializeToUtf8Bytes(root, RedactorJson.Default.JsonObject);
     }
 
+    /// <summary>
+    /// Applies redactions that only mask (every <see cref="Redaction.Replacement"/> set) by writing the stored bytes with each
+    /// masked string replaced in place: the rest of the object is copied byte for byte instead of being parsed and written
+    /// again. The result is the same JSON value as <see cref="Apply"/>'s.
+    /// </summary>
+    /// <param name="json">The version's UTF-8 JSON (an object).</param>
+    /// <param name="redactions">The redactions.</param>
+    /// <param name="output">Receives the masked JSON when the method returns true; untouched otherwise.</param>
+    /// <returns>False when a redaction removes something, or when the bytes are not plain enough to locate a path without a
+    /// document (a repeated property on a path); then use <see cref="Apply"/>.</returns>
+    public static bool TryMask(ReadOnlySpan<byte> json, IReadOnlyList<Redaction> redactions, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(redactions);
+        ArgumentNullException.ThrowIfNull(output);
+        Span<(int Start, int End, int Mask)> found = redactions.Count <= 16 ? stackalloc (int, int, int)[redactions.Count] : new (int, int, int)[redactions.Count];
+        var count = 0;
+        for (var i = 0; i < redactions.Count; i++)
+        {
+            if (redactions[i].Replacement is null)
+            {
+                return false;
+            }
+
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            switch (Locate(ref reader, redactions[i].Path, 0))
+            {
+                case Location.Ambiguous:
+                    return false;
+                case Location.String:
+                    found[count++] = ((int)reader.TokenStartIndex, (int)reader.TokenStartIndex + reader.ValueSpan.Length + 2, i);
+                    break;
+            }
+        }
+
+        found = found[..count];
+        found.Sort();
+        for (var i = 1; i < found.Length; i++)
+        {
+            if (found[i].Start < found[i - 1].End)
+            {
+                return false;
+            }
+        }
+
+        var at = 0;
+        foreach (var (start, end, mask) in found)
+        {
+            output.Write(json[at..start]);
+            var encoded = JsonEncodedText.Encode(redactions[mask].Replacement!);
+            output.Write("\""u8);
+            output.Write(encoded.EncodedUtf8Bytes);
+            output.Write("\""u8);
+            at = end;
+        }
+
+        output.Write(json[at..]);
+        return true;
+    }
+
+    /// <summary>Moves the reader, on the value at <paramref name="depth"/> steps of <paramref name="path"/>, to the value the path names.</summary>
+    private static Location Locate(ref Utf8JsonReader reader, GranularSelector path, int depth)
+    {
+        if (depth == path.Steps.Count)
+        {
+            return reader.TokenType == JsonTokenType.String && !reader.HasValueSequence ? Location.String : Location.Absent;
+        }
+
+        var step = path.Steps[depth];
+        var result = Location.Absent;
+        if (reader.TokenType == JsonTokenType.StartObject && step.Name is { } name)
+        {
+            var at = default(Utf8JsonReader);
+            var matches = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match && matches++ == 0)
+                {
+                    at = reader;
+                }
+
+                reader.Skip();
+            }
+
+            if (matches > 1)
+            {
+                return Location.Ambiguous;
+            }
+
+            if (matches == 1)
+            {
+                reader = at;
+                result = Locate(ref reader, path, depth + 1);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.StartArray && step.Name is null)
+        {
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (index++ == step.Index)
+                {
+                    return Locate(ref reader, path, depth + 1);
+                }
+
+                reader.Skip();
+            }
+        }
+
+        return result;
+    }
+
     private static JsonNode? Resolve(JsonNode root, GranularSelector path, int steps)
     {
         JsonNode? current = root;
@@ -93,6 +208,13 @@ public static class Redactor
     {
         array.RemoveAt(index);
         return true;
+    }
+
+    private enum Location
+    {
+        Absent,
+        String,
+        Ambiguous,
     }
 
     private static void RewriteGranularMarkings(JsonObject root, List<GranularSelector> removed)

@@ -1,6 +1,8 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
 using Concord.Sharing.Audit;
 using Concord.Sharing.Policy;
@@ -8,6 +10,7 @@ using Concord.Stix;
 using Concord.Storage;
 using Concord.Storage.Collections;
 using Concord.Storage.Objects;
+using Concord.Storage.Sharing;
 using Microsoft.AspNetCore.Http;
 
 namespace Concord.Taxii.Server.Internal;
@@ -33,7 +36,9 @@ internal sealed class SharingEnforcement
     private readonly IConcordStore store;
     private readonly SharingPolicySource policies;
     private readonly IAuditLog audit;
+    private readonly ObjectFactsCache facts = new();
     private readonly ConcurrentDictionary<Guid, string> organizationNames = new();
+    private volatile ViewSet views = new(null, new());
 
     public SharingEnforcement(IConcordStore store, IAuditLog audit, TimeProvider time)
     {
@@ -48,8 +53,39 @@ internal sealed class SharingEnforcement
         var policy = await policies.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var name = organizationNames.TryGetValue(caller.OrganizationId, out var known) ? known
             : organizationNames[caller.OrganizationId] = (await store.GetOrganizationAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))?.Name ?? caller.OrganizationId.ToString("D");
-        var view = policy.For(caller.OrganizationId, policy.OriginOf(collection), AuditChannels.Taxii);
+        var view = View(policy, caller.OrganizationId, policy.OriginOf(collection));
         return new ReadScope(this, view, collection, caller, new AuditOrganization(caller.OrganizationId, name), endpoint);
+    }
+
+    /// <summary>
+    /// The view of one recipient and origin under the current policy, the same instance from request to request until the
+    /// policy changes, so that the decisions remembered with a version's facts (<see cref="ObjectFacts"/>) are reused.
+    /// </summary>
+    private RecipientView View(SharingPolicy policy, Guid recipient, SharingParty? origin)
+    {
+        var current = views;
+        if (!ReferenceEquals(current.Policy, policy))
+        {
+            current = new ViewSet(policy, new ConcurrentDictionary<(Guid, SharingParty?), RecipientView>());
+            views = current;
+        }
+
+        return current.Views.GetOrAdd((recipient, origin), key => policy.For(key.Item1, key.Item2, AuditChannels.Taxii));
+    }
+
+    /// <summary>
+    /// GET objects (TAXII 2.1 section 5.4) through the policy: the disclosed page is read (<see cref="ReadScope.ReadJsonAsync"/>),
+    /// audited, and written as an envelope of the disclosed versions' bytes once the audit entries are durable.
+    /// </summary>
+    public async Task WriteObjectsAsync(HttpContext context, Caller caller, CollectionInfo collection, ObjectQuery query)
+    {
+        var cancellationToken = context.RequestAborted;
+        var scope = await ScopeAsync(caller, collection, "objects", cancellationToken).ConfigureAwait(false);
+        using var page = await scope.ReadJsonAsync(query, cancellationToken).ConfigureAwait(false);
+
+        // A disclosure that cannot be recorded does not happen: nothing is written before the entries are durable.
+        await scope.AuditAsync(cancellationToken).ConfigureAwait(false);
+        await TaxiiResponses.WriteEnvelopeAsync(context, page).ConfigureAwait(false);
     }
 
     /// <summary>The decisions and audit records of one request.</summary>
@@ -61,8 +97,12 @@ internal sealed class SharingEnforcement
         private readonly Caller caller;
         private readonly AuditOrganization organization;
         private readonly string endpoint;
-        private readonly Dictionary<(string Id, string Version), PolicyDecision> decisions = [];
-        private readonly List<(StoredObject Version, PolicyDecision Decision)> denied = [];
+
+        // One decision per shape shared by many versions (ObjectFacts.IsCommon): most versions of a page are decided by a
+        // look-up here.
+        private readonly Dictionary<ObjectFacts, PolicyDecision> common = new(ReferenceEqualityComparer.Instance);
+        private readonly ReadAudit record = new();
+        private ArrayBufferWriter<byte>? masked;
 
         public ReadScope(SharingEnforcement owner, RecipientView view, CollectionInfo collection, Caller caller, AuditOrganization organization, string endpoint)
         {
@@ -85,19 +125,20 @@ internal sealed class SharingEnforcement
             var more = false;
             while (true)
             {
-                var batch = Math.Clamp(limit == int.MaxValue ? MaximumBatch : limit - items.Count + 1, MinimumBatch, MaximumBatch);
-                var page = await owner.store.GetObjectsAsync(collection.Id, cursor with { Limit = batch }, cancellationToken).ConfigureAwait(false);
-                var selected = amongDisclosed ? await EndsAmongDisclosedAsync(page.Items, query, cancellationToken).ConfigureAwait(false) : null;
+                var page = await owner.store.GetObjectsAsync(collection.Id, cursor with { Limit = Batch(limit, items.Count) }, cancellationToken).ConfigureAwait(false);
+                var ends = amongDisclosed
+                    ? await EndsAmongDisclosedAsync(query.SpecVersions is { Count: > 0 } ? page.Items.Select(r => r.Id) : page.Items.Where(r => !(r.IsFirst && r.IsLast)).Select(r => r.Id), query, cancellationToken).ConfigureAwait(false)
+                    : null;
                 foreach (var row in page.Items)
                 {
                     var decision = Decide(row);
                     if (!decision.Discloses)
                     {
-                        denied.Add((row, decision));
+                        record.Denied(new AuditObjectRef(row.Id, row.Version), decision);
                         continue;
                     }
 
-                    if (selected is not null && !Selected(row, versions, selected))
+                    if (ends is not null && !ends.Selected(row.Id, row.Version, versions))
                     {
                         continue;
                     }
@@ -109,6 +150,7 @@ internal sealed class SharingEnforcement
                     }
 
                     items.Add(new DisclosedVersion(row, decision.Outcome == PolicyOutcome.Redact ? Redactor.Apply(row.Json, decision.Redactions) : row.Json));
+                    record.Disclosed(row.Id, row.Version, decision);
                 }
 
                 if (more || !page.More || page.DateAddedLast is not { } last)
@@ -117,6 +159,71 @@ internal sealed class SharingEnforcement
                 }
 
                 cursor = cursor with { Next = new PageToken(last) };
+            }
+        }
+
+        /// <summary>
+        /// Reads one page of GET objects (TAXII 2.1 section 5.4) of what the caller may receive: the rows are read as stored
+        /// JSON (<see cref="IObjectStore.GetObjectRowsAsync"/>), decided from their facts, and the disclosed ones copied into
+        /// the returned page as stored (masked when the policy says so), without an object per row.
+        /// </summary>
+        /// <returns>The page to send, which the caller disposes; its <c>more</c>, <c>next</c> and date-added bounds are those of
+        /// the disclosed versions only.</returns>
+        public async Task<ObjectJsonPage> ReadJsonAsync(ObjectQuery query, CancellationToken cancellationToken)
+        {
+            var limit = query.Limit ?? int.MaxValue;
+            var versions = query.Versions;
+            var amongDisclosed = versions.First || versions.Last;
+            var cursor = amongDisclosed ? query with { Versions = VersionFilter.AllVersions } : query;
+            ObjectJsonPage? disclosed = null;
+            try
+            {
+                while (true)
+                {
+                    using var page = await owner.store.GetObjectRowsAsync(collection.Id, cursor with { Limit = Batch(limit, disclosed?.Count ?? 0) }, cancellationToken).ConfigureAwait(false);
+
+                    // Sized by the first batch read: most versions are sent as stored, so the page is filled without growing.
+                    disclosed ??= new ObjectJsonPage(page.Objects.Length + 4096);
+                    var ends = amongDisclosed ? await EndsAmongDisclosedAsync(SiblingCandidates(page, query), query, cancellationToken).ConfigureAwait(false) : null;
+                    foreach (ref readonly var row in page.Rows)
+                    {
+                        var json = page.Json(row);
+                        var id = page.Id(row);
+                        var decision = view.Relation == RecipientRelation.SameOrganization ? PolicyDecision.Allowed
+                            : Decide(owner.facts.Get(collection.Id, row.DateAdded, json, page.Type(row)), id);
+                        if (!decision.Discloses)
+                        {
+                            record.Denied(new AuditObjectRef(Encoding.UTF8.GetString(id), Encoding.UTF8.GetString(page.Version(row))), decision);
+                            continue;
+                        }
+
+                        if (ends is not null && !ends.Selected(id, page.Version(row), versions))
+                        {
+                            continue;
+                        }
+
+                        if (disclosed.Count == limit)
+                        {
+                            disclosed.More = true;
+                            break;
+                        }
+
+                        disclosed.Add(row.DateAdded, decision.Outcome == PolicyOutcome.Redact ? Redacted(json, decision) : json.Span);
+                        record.Disclosed(id, page.Version(row), decision);
+                    }
+
+                    if (disclosed.More || !page.More || page.DateAddedLast is not { } last)
+                    {
+                        return disclosed;
+                    }
+
+                    cursor = cursor with { Next = new PageToken(last) };
+                }
+            }
+            catch
+            {
+                disclosed?.Dispose();
+                throw;
             }
         }
 
@@ -132,32 +239,10 @@ internal sealed class SharingEnforcement
         /// what was denied (one entry per reason) and what was redacted (one entry, with the paths per version).
         /// </summary>
         /// <exception cref="TaxiiProblem">503 when the audit log cannot record the entries.</exception>
-        public async Task AuditAsync(IReadOnlyList<DisclosedVersion> disclosed, CancellationToken cancellationToken)
+        public async Task AuditAsync(CancellationToken cancellationToken)
         {
-            var actor = caller.Actor;
-            var details = new JsonObject { ["collection"] = collection.Id.ToString("D"), ["endpoint"] = endpoint, ["relation"] = view.Relation.ToString() };
-            var events = new List<AuditEvent>();
-            if (disclosed.Count > 0)
-            {
-                events.Add(Event(AuditEntryKind.Disclosure, actor, details, [.. disclosed.Select(d => new AuditObjectRef(d.Version.Id, d.Version.Version))], null));
-                var redacted = disclosed
-                    .Select(d => (d.Version, Decision: decisions[(d.Version.Id, d.Version.Version)]))
-                    .Where(d => d.Decision.Outcome == PolicyOutcome.Redact)
-                    .Select(d => new AuditObjectRef(d.Version.Id, d.Version.Version) { Paths = [.. d.Decision.Redactions.Select(r => r.Path.JsonPath)] })
-                    .ToArray();
-                if (redacted.Length > 0)
-                {
-                    var reasons = disclosed.SelectMany(d => decisions[(d.Version.Id, d.Version.Version)].Redactions).Select(r => r.Reason).Distinct(StringComparer.Ordinal);
-                    events.Add(Event(AuditEntryKind.Redaction, actor, details, redacted, string.Join("; ", reasons)));
-                }
-            }
-
-            foreach (var group in denied.GroupBy(d => d.Decision.Reason, StringComparer.Ordinal))
-            {
-                var refs = group.Select(d => new AuditObjectRef(d.Version.Id, d.Version.Version)).Distinct().ToArray();
-                events.Add(Event(AuditEntryKind.Denial, actor, details, refs, group.Key));
-            }
-
+            var template = new AuditEvent(AuditEntryKind.Disclosure) { Actor = caller.Actor, Organization = organization, Channel = AuditChannels.Taxii };
+            var events = record.Events(template, () => new JsonObject { ["collection"] = collection.Id.ToString("D"), ["endpoint"] = endpoint, ["relation"] = view.Relation.ToString() });
             try
             {
                 await Task.WhenAll(events.Select(e => owner.audit.AppendAsync(e, cancellationToken))).ConfigureAwait(false);
@@ -169,76 +254,95 @@ internal sealed class SharingEnforcement
             }
         }
 
-        private AuditEvent Event(AuditEntryKind kind, AuditActor actor, JsonObject details, IReadOnlyList<AuditObjectRef> objects, string? reason) =>
-            new(kind) { Actor = actor, Organization = organization, Channel = AuditChannels.Taxii, Objects = objects, Reason = reason, Details = (JsonObject)details.DeepClone() };
-
-        private PolicyDecision Decide(StoredObject row)
+        /// <summary>The JSON to send for a redacted version: masked in place when only strings are masked (most personal data).</summary>
+        private ReadOnlySpan<byte> Redacted(ReadOnlyMemory<byte> json, PolicyDecision decision)
         {
-            if (!decisions.TryGetValue((row.Id, row.Version), out var decision))
+            masked ??= new ArrayBufferWriter<byte>(json.Length + 256);
+            masked.ResetWrittenCount();
+            return Redactor.TryMask(json.Span, decision.Redactions, masked) ? masked.WrittenSpan : Redactor.Apply(json, decision.Redactions);
+        }
+
+        private static int Batch(int limit, int disclosed) =>
+            Math.Clamp(limit == int.MaxValue ? MaximumBatch : limit - disclosed + 1, MinimumBatch, MaximumBatch);
+
+        /// <summary>The ids whose sibling versions <see cref="EndsAmongDisclosedAsync"/> must look at (see there).</summary>
+        private static List<string> SiblingCandidates(ObjectJsonPage page, ObjectQuery query)
+        {
+            var listed = query.SpecVersions is { Count: > 0 };
+            var ids = new List<string>();
+            foreach (ref readonly var row in page.Rows)
             {
-                decision = view.Decide(new ObjectVersion(row.Id, row.Type, row.Version, row.Json));
-                decisions[(row.Id, row.Version)] = decision;
+                if (listed || !(row.IsFirst && row.IsLast))
+                {
+                    ids.Add(Encoding.UTF8.GetString(page.Id(row)));
+                }
+            }
+
+            return ids;
+        }
+
+        // The owner receives its own content unchanged: its reads neither read nor cache facts.
+        private PolicyDecision Decide(StoredObject row) => view.Relation == RecipientRelation.SameOrganization ? PolicyDecision.Allowed
+            : Decide(owner.facts.Get(collection.Id, row.DateAdded, row.Json, row.Type), row.Id);
+
+        private PolicyDecision Decide(ObjectFacts facts, string id)
+        {
+            if (!facts.IsCommon)
+            {
+                return view.Decide(facts, id);
+            }
+
+            if (!common.TryGetValue(facts, out var decision))
+            {
+                decision = view.Decide(facts, id);
+                common[facts] = decision;
             }
 
             return decision;
         }
 
+        // A common shape is decided without its id: only unreadable JSON is denied with the id in the reason, and that is
+        // never a common shape.
+        private PolicyDecision Decide(ObjectFacts facts, ReadOnlySpan<byte> id) =>
+            facts.IsCommon && common.TryGetValue(facts, out var decision) ? decision : Decide(facts, Encoding.UTF8.GetString(id));
+
         /// <summary>
-        /// For each object of the batch, the earliest and latest versions the caller may receive. Only objects with several
-        /// versions have all their versions decided. Under the default <c>match[spec_version]</c> a single-version object is a
-        /// row that is both its object's first and last (<see cref="StoredObject.IsFirst"/>, <see cref="StoredObject.IsLast"/>);
-        /// under a listed one, a manifest read (no bodies) of the batch's objects counts their versions.
+        /// For <c>match[version]=first|last</c>: which of the batch's objects have several versions, and for those, the
+        /// earliest and latest versions the caller may receive (all their versions are decided). Under the default
+        /// <c>match[spec_version]</c> the candidates are the rows that are not both their object's first and last
+        /// (<see cref="StoredObject.IsFirst"/>, <see cref="StoredObject.IsLast"/>); under a listed one, every row, and a
+        /// manifest read (no bodies) of their objects counts their versions.
         /// </summary>
-        private async Task<Dictionary<string, (StixTimestamp? First, StixTimestamp? Last)>> EndsAmongDisclosedAsync(IReadOnlyList<StoredObject> rows, ObjectQuery query, CancellationToken cancellationToken)
+        private async Task<VersionEnds?> EndsAmongDisclosedAsync(IEnumerable<string> candidates, ObjectQuery query, CancellationToken cancellationToken)
         {
-            var ends = new Dictionary<string, (StixTimestamp? First, StixTimestamp? Last)>(StringComparer.Ordinal);
-            if (rows.Count == 0)
+            var ids = candidates.ToHashSet(StringComparer.Ordinal);
+            if (ids.Count == 0)
             {
-                return ends;
+                return null;
             }
 
             var siblings = new ObjectQuery { Types = query.Types, SpecVersions = query.SpecVersions, Versions = VersionFilter.AllVersions };
-            HashSet<string> several;
+            var several = ids;
             if (query.SpecVersions is { Count: > 0 })
             {
-                var manifest = await owner.store.GetManifestAsync(collection.Id, siblings with { Ids = [.. rows.Select(r => r.Id).Distinct(StringComparer.Ordinal)] }, cancellationToken).ConfigureAwait(false);
+                var manifest = await owner.store.GetManifestAsync(collection.Id, siblings with { Ids = [.. ids] }, cancellationToken).ConfigureAwait(false);
                 several = manifest.Items.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
             }
-            else
-            {
-                several = rows.Where(r => !(r.IsFirst && r.IsLast)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            }
 
-            foreach (var row in rows.Where(r => !several.Contains(r.Id)))
-            {
-                var instant = Instant(row.Version);
-                ends[row.Id] = (instant, instant);
-            }
-
+            var ends = new Dictionary<string, (StixTimestamp? First, StixTimestamp? Last)>(StringComparer.Ordinal);
             if (several.Count > 0)
             {
                 var all = await owner.store.GetObjectsAsync(collection.Id, siblings with { Ids = [.. several] }, cancellationToken).ConfigureAwait(false);
                 foreach (var group in all.Items.Where(r => Decide(r).Discloses).GroupBy(r => r.Id, StringComparer.Ordinal))
                 {
-                    var instants = group.Select(r => Instant(r.Version)).ToArray();
+                    var instants = group.Select(r => VersionEnds.Instant(r.Version)).ToArray();
                     ends[group.Key] = (instants.Min(), instants.Max());
                 }
             }
 
-            return ends;
+            return new VersionEnds(several, ends);
         }
-
-        private static bool Selected(StoredObject row, VersionFilter filter, Dictionary<string, (StixTimestamp? First, StixTimestamp? Last)> ends)
-        {
-            var instant = Instant(row.Version);
-            if (instant is { } known && filter.Versions.Contains(known))
-            {
-                return true;
-            }
-
-            return ends.TryGetValue(row.Id, out var end) && ((filter.First && end.First == instant) || (filter.Last && end.Last == instant));
-        }
-
-        private static StixTimestamp? Instant(string version) => StixTimestamp.TryParse(version, out var instant) ? instant : null;
     }
+
+    private sealed record ViewSet(SharingPolicy? Policy, ConcurrentDictionary<(Guid Recipient, SharingParty? Origin), RecipientView> Views);
 }

@@ -148,8 +148,7 @@ internal sealed class TaxiiHandlers
             return;
         }
 
-        var page = await ReadAsync(context, caller, collection, query, "objects", null).ConfigureAwait(false);
-        await WriteEnvelopeAsync(context, page).ConfigureAwait(false);
+        await enforcement.WriteObjectsAsync(context, caller, collection, query).ConfigureAwait(false);
     }
 
     /// <summary>GET /taxii2/{root}/collections/{id}/objects/{object-id}/ (section 5.6).</summary>
@@ -522,7 +521,7 @@ internal sealed class TaxiiHandlers
         // Audited before anything is sent: a disclosure that cannot be recorded does not happen (the request fails with a
         // clean error). The writers await page.Recorded before they touch the response, so the audit write overlaps the
         // work between here and there.
-        var recorded = scope.AuditAsync(disclosed.Items, cancellationToken);
+        var recorded = scope.AuditAsync(cancellationToken);
         if (!found)
         {
             await recorded.ConfigureAwait(false);

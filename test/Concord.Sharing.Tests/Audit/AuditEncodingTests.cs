@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text;
 using System.Text.Json.Nodes;
 using Concord.Sharing.Audit;
 using CsCheck;
@@ -60,6 +61,41 @@ public sealed class AuditEncodingTests
                 }
             },
             iter: 20);
+
+    [Fact]
+    public Task Object_refs_added_as_stored_bytes_hash_as_their_canonical_form_and_read_back_unchanged() =>
+        Gen.Select(Awkward, Awkward, Gen.Bool).Array[1, 40].SampleAsync(
+            async refs =>
+            {
+                // Both ways of adding: the UTF-8 bytes of a stored row (written as they are unless they need escaping) and strings.
+                var list = new AuditObjectRefList();
+                foreach (var (id, version, asBytes) in refs)
+                {
+                    if (asBytes)
+                    {
+                        list.Add(Encoding.UTF8.GetBytes(id), Encoding.UTF8.GetBytes(version));
+                    }
+                    else
+                    {
+                        list.Add(id, version);
+                    }
+                }
+
+                using var directory = new AuditLogDirectory();
+                var written = await directory.WriteAsync([new AuditEvent(AuditEntryKind.Disclosure) { Objects = list, Channel = AuditChannels.Taxii }]);
+
+                Assert.True(directory.Verify().IsValid, directory.Verify().Violation?.ToString());
+                foreach (var line in directory.ReadLines())
+                {
+                    var entry = JsonNode.Parse(line)!.AsObject();
+                    Assert.Equal(AuditLogDirectory.IndependentHash(entry), entry["hash"]!.GetValue<string>());
+                }
+
+                var expected = refs.Select(r => new AuditObjectRef(r.Item1, r.Item2)).ToList();
+                Assert.Equal(Refs(expected), Refs(list));
+                Assert.Equal(Refs(expected), Refs(AuditLogReader.Read(directory.Path).Single(e => e.Seq == written[0].Seq).Objects));
+            },
+            iter: 50);
 
     private static IEnumerable<(string Id, string? Version, string? Outcome, string Paths)> Refs(IEnumerable<AuditObjectRef> refs) =>
         refs.Select(o => (o.Id, o.Version, o.Outcome, string.Join('\u0001', o.Paths ?? [])));

@@ -31,7 +31,7 @@ internal static class AuditEntryCodec
     /// </remarks>
     public static EncodedEvent Encode(AuditEvent auditEvent)
     {
-        var members = new List<KeyValuePair<string, string>>(8) { new("kind", Canonical(auditEvent.Kind.ToName())) };
+        var members = new List<Member>(8) { new("kind", Canonical(auditEvent.Kind.ToName())) };
         if (auditEvent.Actor is { } actor)
         {
             members.Add(new("actor", new StringBuilder().Append("{\"name\":").AppendString(actor.Name).Append(",\"type\":").AppendString(actor.Type.ToName()).Append('}').ToString()));
@@ -44,7 +44,11 @@ internal static class AuditEntryCodec
 
         AddOptional(members, "channel", auditEvent.Channel);
         AddOptional(members, "reason", auditEvent.Reason);
-        if (auditEvent.Objects.Count > 0)
+        if (auditEvent.Objects is AuditObjectRefList { Count: > 0 } encoded)
+        {
+            members.Add(new("objects", null, encoded));
+        }
+        else if (auditEvent.Objects.Count > 0)
         {
             members.Add(new("objects", ObjectRefs(auditEvent.Objects)));
         }
@@ -64,14 +68,14 @@ internal static class AuditEntryCodec
     public static AuditEntry Seal(EncodedEvent encoded, long seq, DateTimeOffset time, string prev, ArrayBufferWriter<byte> output)
     {
         var utc = new DateTimeOffset(time.UtcDateTime.Ticks - (time.UtcDateTime.Ticks % 10), TimeSpan.Zero);
-        var members = new List<KeyValuePair<string, string>>(encoded.Members.Count + 3)
+        var members = new List<Member>(encoded.Members.Count + 3)
         {
             new("seq", seq.ToString(CultureInfo.InvariantCulture)),
             new("time", "\"" + FormatTime(utc) + "\""),
             new("prev", "\"" + prev + "\""),
         };
         members.AddRange(encoded.Members);
-        members.Sort(ByName);
+        members.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
 
         // The canonical form goes straight into the batch buffer (reused from batch to batch), without its closing brace,
         // which the hash covers and the line replaces with the hash member: no copy of a large entry is allocated.
@@ -81,7 +85,17 @@ internal static class AuditEntryCodec
             WriteUtf8(output, i == 0 ? "{\"" : ",\"");
             WriteUtf8(output, members[i].Key);
             WriteUtf8(output, "\":");
-            WriteUtf8(output, members[i].Value);
+            if (members[i].Objects is { } objects)
+            {
+                // Written in their canonical form as they were added (AuditObjectRefList).
+                output.Write("["u8);
+                objects.WriteCanonical(output);
+                output.Write("]"u8);
+            }
+            else
+            {
+                WriteUtf8(output, members[i].Value!);
+            }
         }
 
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -188,7 +202,7 @@ internal static class AuditEntryCodec
         return builder.Append(']').ToString();
     }
 
-    private static void AddOptional(List<KeyValuePair<string, string>> members, string name, string? value)
+    private static void AddOptional(List<Member> members, string name, string? value)
     {
         if (value is not null)
         {
@@ -207,4 +221,10 @@ internal static class AuditEntryCodec
 }
 
 /// <summary>An event whose fixed members are canonicalized, waiting for its sequence number.</summary>
-internal sealed record EncodedEvent(AuditEvent Event, IReadOnlyList<KeyValuePair<string, string>> Members, JsonElement? Details);
+internal sealed record EncodedEvent(AuditEvent Event, IReadOnlyList<Member> Members, JsonElement? Details);
+
+/// <summary>One member of an entry in its canonical form: its JSON text, or the object versions written as they were added.</summary>
+/// <param name="Key">The member's name.</param>
+/// <param name="Value">Its canonical JSON; null for <paramref name="Objects"/>.</param>
+/// <param name="Objects">The object versions, already canonical.</param>
+internal readonly record struct Member(string Key, string? Value, AuditObjectRefList? Objects = null);
