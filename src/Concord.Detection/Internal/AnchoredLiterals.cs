@@ -2,6 +2,7 @@
 
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Concord.Detection.Internal;
 
@@ -68,7 +69,7 @@ internal sealed class AnchoredLiterals
 
             foreach (var window in windows)
             {
-                frequency[window] = frequency.GetValueOrDefault(window) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(frequency, window, out _)++;
             }
         }
 
@@ -82,9 +83,10 @@ internal sealed class AnchoredLiterals
             for (var start = 0; start + length <= literal.Length; start++)
             {
                 var (earlier, recent) = Key(literal.AsSpan(start, length));
-                if (frequency[(length, earlier, recent)] < rarest)
+                var count = frequency[(length, earlier, recent)];
+                if (count < rarest)
                 {
-                    rarest = frequency[(length, earlier, recent)];
+                    rarest = count;
                     offset = start;
                 }
             }

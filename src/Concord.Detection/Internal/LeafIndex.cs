@@ -560,8 +560,16 @@ internal sealed class LeafIndex
                 return;
             }
 
-            Span<char> buffer = stackalloc char[512];
-            ProbeText(LineContext.Chars(value, buffer, out var allocated), allocated, candidates);
+            // A value as the line holds it is probed from its bytes, as the line scan's are; one with escapes decoded.
+            var raw = LineContext.RawString(value);
+            if (raw.Length <= LineScan.MaxValueLength && !raw.Contains((byte)'\\'))
+            {
+                ProbeRaw(raw, candidates);
+                return;
+            }
+
+            var text = value.GetString()!;
+            ProbeText(text, text, candidates);
         }
 
         /// <summary>Probes a string value, decoded (<paramref name="allocated"/>: the same as a string, when there is one).</summary>
