@@ -1,8 +1,10 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text;
 using Concord.Detection.Internal;
 using CsCheck;
 using Concord.Patterning.Internal;
+using Concord.Testing;
 
 namespace Concord.Detection.Tests;
 
@@ -84,6 +86,98 @@ public sealed class IndexTests
         Assert.Empty(candidates.Items);
     }
 
+    /// <summary>
+    /// The coarse map in front of the IPv4 tables only rules addresses out: after any sequence of adds and
+    /// removes (enough blocks for the map to be rebuilt larger several times, blocks from /0 to /32, many
+    /// sharing a network), the blocks found that contain an address are exactly those a linear scan finds.
+    /// </summary>
+    [Fact]
+    public void The_CIDR_index_finds_exactly_the_containing_blocks_a_linear_scan_finds_after_adds_and_removes()
+    {
+        // Few distinct /16s and /24s, so that blocks nest and addresses fall in them.
+        var address = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 255]).Select((a, b, c) => (uint)((10 << 24) | (a << 16) | (b << 8) | c));
+        var block = Gen.Select(address, Gen.Frequency((1, Gen.Int[0, 15]), (6, Gen.Int[16, 32])))
+            .Select((network, prefix) => Block(network, prefix));
+        var operation = Gen.Select(block, Gen.Int[0, 4]);
+        Gen.Select(operation.Array[0, 600], address.Array[1, 50]).Sample((operations, addresses) =>
+        {
+            var index = new CidrIndex();
+            var model = new List<(IpNetwork Block, int Leaf)>();
+            for (var leaf = 0; leaf < operations.Length; leaf++)
+            {
+                var (added, removeOne) = operations[leaf];
+
+                // One operation in five removes the oldest block still there, the others add one.
+                if (removeOne == 0 && model.Count > 0)
+                {
+                    index.Remove(model[0].Block, model[0].Leaf);
+                    model.RemoveAt(0);
+                }
+                else
+                {
+                    index.Add(added, leaf);
+                    model.Add((added, leaf));
+                }
+            }
+
+            var candidates = new CandidateSet();
+            foreach (var value in addresses)
+            {
+                var network = Block(value, 32);
+                candidates.Reset();
+                index.Lookup(network, candidates);
+                Assert.Equal(model.Where(m => network.IsSubsetOf(m.Block)).Select(m => m.Leaf).Order(), candidates.Items.Order());
+            }
+        });
+    }
+
+    /// <summary>The value filter only rules values out: every value added is let through, whatever removals and rebuilds came between.</summary>
+    [Fact]
+    public void The_value_filter_lets_through_every_value_in_the_set()
+    {
+        var value = Gen.String[Gen.Char["ab.:/1é\u0301"], 0, 40];
+        Gen.Select(value.Array[0, 300], Gen.Int[0, 300]).Sample((values, removed) =>
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var filter = new ValueFilter();
+            foreach (var v in values)
+            {
+                if (set.Add(v) && !filter.TryAdd(v))
+                {
+                    filter.Rebuild(set);
+                }
+            }
+
+            // Removing leaves the filter as it was, bits of removed values included.
+            set.ExceptWith(values.Take(removed));
+            Assert.All(set, v => Assert.True(filter.MayContain(Encoding.UTF8.GetBytes(v))));
+        });
+    }
+
+    [Fact]
+    public void The_value_filter_rules_out_most_values_outside_the_set()
+    {
+        var filter = new ValueFilter();
+        var values = Enumerable.Range(0, 10_000).Select(i => DetectionWorkload.Domain(i)).ToList();
+        filter.Rebuild(values);
+        var through = Enumerable.Range(10_000, 10_000).Count(i => filter.MayContain(Encoding.UTF8.GetBytes(DetectionWorkload.Domain(i))));
+        Assert.InRange(through, 0, 500);
+    }
+
+    /// <summary>The IPv4 parse from the UTF-8 of a value reads exactly what the parse from its characters reads.</summary>
+    [Fact]
+    public void IPv4_from_UTF_8_bytes_reads_what_it_reads_from_characters()
+    {
+        Gen.OneOf(Gen.String[Gen.Char["0123456789./"], 0, 20], Gen.Select(Gen.Int[0, 300], Gen.Int[0, 300], Gen.Int[0, 40]).Select((a, b, p) => $"{a}.{b}.0{a % 3}.{b}/{p}"))
+            .Sample(text =>
+            {
+                var fromChars = Networks.TryParseV4(text.AsSpan(), out var charsNetwork);
+                var fromBytes = Networks.TryParseV4<byte>(Encoding.UTF8.GetBytes(text), out var bytesNetwork);
+                Assert.Equal(fromChars, fromBytes);
+                Assert.Equal(charsNetwork, bytesNetwork);
+            });
+    }
+
     [Theory]
     [InlineData("%.evil.example", ".evil.example")]
     [InlineData("http://bad_%/x", "http://bad")]
@@ -102,6 +196,12 @@ public sealed class IndexTests
     [InlineData("ab+cdef", "cdef")]
     public void MATCHES_needs_the_longest_literal_every_match_contains(string regex, string? expected) =>
         Assert.Equal(expected, RequiredLiterals.ForRegex(regex));
+
+    private static IpNetwork Block(uint network, int prefix)
+    {
+        var hostMask = prefix == 0 ? uint.MaxValue : (uint)((1UL << (32 - prefix)) - 1);
+        return new IpNetwork(false, network & ~hostMask, network | hostMask);
+    }
 
     private static void Add(CidrIndex index, string cidr, int leaf)
     {

@@ -14,7 +14,8 @@ namespace Concord.Benchmarks.Detection;
 /// CIDR, LIKE, MATCHES, about 5% multi-observation), writes the observation stream to a temporary file of
 /// JSON lines (kept for later runs), then times reading and parsing every line with System.Text.Json only
 /// (JsonDocument.Parse, as the engine parses each line) and reading and running a freshly loaded engine
-/// over the same lines, taking turns every 5,000 lines, and reports the best round of each, with the
+/// over the same lines, taking turns every 5,000 lines, and reports the best round of each and each round's
+/// ratio (the spread of the process's measurements), with the
 /// share of the engine's time its process spent in GC pauses and the bytes it allocated per line; then the
 /// literal prefilter's false-positive rate (<see cref="LiteralPrefilterRate"/>).
 /// </summary>
@@ -50,6 +51,7 @@ internal static class DetectionThroughput
         var compile = TimeSpan.MaxValue;
         DetectionEngine? engine = null;
         long? matchesBefore = null;
+        var roundRatios = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             // A fresh engine per round: one that has seen the stream would count a rerun as late and
@@ -98,6 +100,8 @@ internal static class DetectionThroughput
                 }
             }
 
+            // Each round's ratio, so that the spread between rounds of one process shows next to the best.
+            roundRatios.Add(parseTicks / (double)detectTicks);
             bestParse = Math.Min(bestParse, parseTicks / (double)Stopwatch.Frequency);
             if (detectTicks / (double)Stopwatch.Frequency < bestDetect)
             {
@@ -116,7 +120,7 @@ internal static class DetectionThroughput
         var parseRate = observationCount / bestParse;
         var detectRate = observationCount / bestDetect;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"indicators={indicatorCount} observations={observationCount} bytes/line={bytesTotal / observationCount} compile={compile.TotalSeconds:F1}s parse-only={parseRate:F0}/s detect={detectRate:F0}/s ratio={detectRate / parseRate:P0} matches={matchesBefore} candidates/obs={engine!.Statistics.Candidates / (double)engine.Statistics.Observations:F3} detect-gc-pause={bestDetectPause.TotalSeconds / bestDetect:P0} detect-alloc/line={detectAllocated / rounds / observationCount}B peak-working-set={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}MiB"));
+            $"indicators={indicatorCount} observations={observationCount} bytes/line={bytesTotal / observationCount} compile={compile.TotalSeconds:F1}s parse-only={parseRate:F0}/s detect={detectRate:F0}/s ratio={detectRate / parseRate:P0} round-ratios={string.Join(',', roundRatios.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))} gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} matches={matchesBefore} candidates/obs={engine!.Statistics.Candidates / (double)engine.Statistics.Observations:F3} detect-gc-pause={bestDetectPause.TotalSeconds / bestDetect:P0} detect-alloc/line={detectAllocated / rounds / observationCount}B peak-working-set={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}MiB"));
         Console.WriteLine(LiteralPrefilterRate.Measure(workload, indicatorCount, file, PrefilterLines));
         return 0;
     }

@@ -2,6 +2,7 @@
 
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Concord.Detection.Internal;
 
@@ -9,13 +10,13 @@ namespace Concord.Detection.Internal;
 /// Multi-string search whose cost per character does not grow with the number of literals. Each literal
 /// is anchored on one of its eight-character windows (a shorter one on one of its four-character
 /// windows, one shorter still on itself); the window
-/// ending at each character of the text is tested against a bloom filter of the anchors (two bits each),
+/// ending at each character of the text is tested against a blocked bloom filter of the anchors (two bits in one word each),
 /// small enough to stay in the L2 cache, and only a window that passes looks its anchor up and compares the
 /// literals anchored there with the text around it.
 /// </summary>
 /// <remarks>
 /// An automaton over 100,000 literals is a table of tens of megabytes read at random, a cache miss at
-/// almost every character; here the common path is two bits read from at most 512 KiB. A literal
+/// almost every character; here the common path is one word read from at most 512 KiB. A literal
 /// occurring in the text puts its anchor in the text at a known offset from its start, so no occurrence
 /// is missed. Anchors are long and each literal is anchored on the window fewest other literals contain,
 /// because observed values share their shape with the literals (host names, URL paths, numbered file
@@ -30,7 +31,7 @@ internal sealed class AnchoredLiterals
     /// <summary>Characters in the anchor of a literal shorter than <see cref="AnchorLength"/>: one rolling key.</summary>
     public const int ShortAnchorLength = 4;
 
-    /// <summary>Filter bits per anchor: with two bits each, about one window in 300 without an anchor passes.</summary>
+    /// <summary>Filter bits per anchor: with two bits each in one 64-bit word, a few windows in a thousand without an anchor pass.</summary>
     private const int BitsPerAnchor = 32;
 
     /// <summary>512 KiB: half the L2 cache of a core, so that the filter stays there beside the value tables.</summary>
@@ -68,7 +69,7 @@ internal sealed class AnchoredLiterals
 
             foreach (var window in windows)
             {
-                frequency[window] = frequency.GetValueOrDefault(window) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(frequency, window, out _)++;
             }
         }
 
@@ -82,9 +83,10 @@ internal sealed class AnchoredLiterals
             for (var start = 0; start + length <= literal.Length; start++)
             {
                 var (earlier, recent) = Key(literal.AsSpan(start, length));
-                if (frequency[(length, earlier, recent)] < rarest)
+                var count = frequency[(length, earlier, recent)];
+                if (count < rarest)
                 {
-                    rarest = frequency[(length, earlier, recent)];
+                    rarest = count;
                     offset = start;
                 }
             }
@@ -188,9 +190,8 @@ internal sealed class AnchoredLiterals
             var table = new Table(length, bitsLog2, new ulong[(1 << bitsLog2) / 64], anchors.ToDictionary(a => a.Key, a => a.Value.ToArray()));
             foreach (var (earlier, recent) in anchors.Keys)
             {
-                var (first, second) = table.Positions(Hash(earlier, recent));
-                table.bits[first >> 6] |= 1UL << (int)first;
-                table.bits[second >> 6] |= 1UL << (int)second;
+                var hash = Hash(earlier, recent);
+                table.bits[table.Word(hash)] |= Bits(hash);
             }
 
             return table;
@@ -200,8 +201,9 @@ internal sealed class AnchoredLiterals
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MayEndHere(ulong earlier, ulong recent)
         {
-            var (first, second) = Positions(Hash(earlier & earlierMask, recent & recentMask));
-            return (bits[first >> 6] & (1UL << (int)first)) != 0 && (bits[second >> 6] & (1UL << (int)second)) != 0;
+            var hash = Hash(earlier & earlierMask, recent & recentMask);
+            var both = Bits(hash);
+            return (bits[Word(hash)] & both) == both;
         }
 
         /// <summary>Looks up the anchor that ends just before <paramref name="end"/> and reports the literals it anchors that the text holds there.</summary>
@@ -224,14 +226,21 @@ internal sealed class AnchoredLiterals
             }
         }
 
-        // Multiplicative hashing: the top bits of a product depend on every bit of the key, and the two
-        // multipliers give two independent positions.
+        // Multiplicative hashing: the top bits of a product depend on every bit of the key. Both bits of an
+        // anchor are in one word (a blocked filter), so that a window costs one cache line, not two: the
+        // word from the top bits of one product, the two bits in it from the top bits of another.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong Hash(ulong earlier, ulong recent) => unchecked((earlier * 0x9E3779B97F4A7C15UL) ^ recent);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private (ulong First, ulong Second) Positions(ulong hash) =>
-            (unchecked(hash * 0xFF51AFD7ED558CCDUL) >> (64 - bitsLog2), unchecked(hash * 0xC4CEB9FE1A85EC53UL) >> (64 - bitsLog2));
+        private static ulong Bits(ulong hash)
+        {
+            var positions = unchecked(hash * 0xC4CEB9FE1A85EC53UL);
+            return (1UL << (int)(positions >> 58)) | (1UL << (int)((positions >> 52) & 63));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Word(ulong hash) => (int)(unchecked(hash * 0xFF51AFD7ED558CCDUL) >> (64 - bitsLog2 + 6));
     }
 }
 

@@ -1,5 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Numerics;
 using Concord.Patterning.Internal;
 
 namespace Concord.Detection.Internal;
@@ -7,7 +8,8 @@ namespace Concord.Detection.Internal;
 /// <summary>
 /// The CIDR blocks of <c>ISSUBSET</c> comparisons on one object path, as a hash table per prefix
 /// length: looking up an address or block masks it with each prefix length in use (at most 33 for
-/// IPv4, 129 for IPv6) and finds every block that contains it.
+/// IPv4, 129 for IPv6) and finds every block that contains it. In front of the IPv4 tables, a coarse map
+/// of the address space answers most addresses with one bit.
 /// </summary>
 internal sealed class CidrIndex
 {
@@ -15,6 +17,13 @@ internal sealed class CidrIndex
     // 32-bit keys, so that the path every IPv4 address takes does no 128-bit arithmetic.
     private readonly PrefixTables<uint> v4 = new(33);
     private readonly PrefixTables<UInt128> v6 = new(129);
+
+    // One bit per cell of 2^(32 - coverLog2) addresses, set where some IPv4 block has addresses: an address
+    // in a clear cell is in no block, and most addresses are, whatever the number of blocks. 64 to 128
+    // cells per block (from 2^10 to 2^24 cells, 2 MiB at most), so the map stays sparse and small.
+    private ulong[] cover = [];
+    private int coverLog2;
+    private int covered;
 
     public bool IsEmpty => v4.IsEmpty && v6.IsEmpty;
 
@@ -27,6 +36,14 @@ internal sealed class CidrIndex
         else
         {
             v4.Add(Prefix(block), (uint)block.First, leaf);
+            if (covered < cover.Length || coverLog2 == 24)
+            {
+                Cover(block);
+            }
+            else
+            {
+                RebuildCover();
+            }
         }
     }
 
@@ -48,6 +65,11 @@ internal sealed class CidrIndex
         if (!value.IsV6)
         {
             var address = (uint)value.First;
+            if (!MayContain(address))
+            {
+                return;
+            }
+
             foreach (var prefix in v4.InUse)
             {
                 var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
@@ -68,6 +90,37 @@ internal sealed class CidrIndex
             {
                 candidates.AddRange(leaves);
             }
+        }
+    }
+
+    /// <summary>Whether the cell of the address has a block; cells of removed blocks stay set until the map is rebuilt.</summary>
+    private bool MayContain(uint address)
+    {
+        var cell = address >> (32 - coverLog2);
+        return cover.Length != 0 && (cover[cell >> 6] & (1UL << (int)cell)) != 0;
+    }
+
+    /// <summary>Sets the cells of an IPv4 block.</summary>
+    private void Cover(IpNetwork block)
+    {
+        covered++;
+        for (var cell = (uint)block.First >> (32 - coverLog2); cell <= (uint)block.Last >> (32 - coverLog2); cell++)
+        {
+            cover[cell >> 6] |= 1UL << (int)cell;
+        }
+    }
+
+    /// <summary>Sizes the map for the blocks there are (twice as many, so that it is rebuilt seldom) and sets their cells.</summary>
+    private void RebuildCover()
+    {
+        var blocks = v4.Blocks().ToList();
+        coverLog2 = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)blocks.Count * 128)), 10, 24);
+        cover = new ulong[1 << (coverLog2 - 6)];
+        covered = 0;
+        foreach (var (prefix, network) in blocks)
+        {
+            var hostMask = prefix == 0 ? uint.MaxValue : (1u << (32 - prefix)) - 1;
+            Cover(new IpNetwork(false, network, network | hostMask));
         }
     }
 
@@ -120,6 +173,10 @@ internal sealed class CidrIndex
                 }
             }
         }
+
+        /// <summary>Every block, as prefix length and network.</summary>
+        public IEnumerable<(int Prefix, TKey Network)> Blocks() =>
+            InUse.SelectMany(prefix => tables[prefix]!.Keys.Select(network => (prefix, network)));
 
         private void Refresh() => InUse = [.. Enumerable.Range(0, tables.Length).Where(p => tables[p] is not null)];
     }

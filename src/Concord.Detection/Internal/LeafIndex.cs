@@ -1,6 +1,7 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using Concord.Patterning.Ast;
 using Concord.Patterning.Internal;
@@ -321,6 +322,7 @@ internal sealed class LeafIndex
         private readonly (byte[]? Name, bool IsReference, long? Index)[] steps;
         private readonly Dictionary<string, List<int>> equal = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> equalByChars;
+        private readonly ValueFilter equalFilter = new();
         private readonly CidrIndex cidr = new();
         private readonly LiteralSet literals = new();
         private readonly int[] pieces;
@@ -354,6 +356,10 @@ internal sealed class LeafIndex
                     if (!equal.TryGetValue(registration.Text!, out var leaves))
                     {
                         equal[registration.Text!] = leaves = [];
+                        if (!equalFilter.TryAdd(registration.Text!))
+                        {
+                            equalFilter.Rebuild(equal.Keys);
+                        }
                     }
 
                     leaves.Add(leaf);
@@ -453,11 +459,47 @@ internal sealed class LeafIndex
             }
         }
 
-        /// <summary>Probes the raw UTF-8 of a string without escapes, at most <see cref="LineScan.MaxValueLength"/> bytes.</summary>
+        /// <summary>
+        /// Probes the raw UTF-8 of a string without escapes, at most <see cref="LineScan.MaxValueLength"/>
+        /// bytes. Most values meet no index, and the bytes show it for equality and IPv4 blocks: the value
+        /// is decoded only for a possible exact value, the literal search, or a block of another kind.
+        /// </summary>
         private void ProbeRaw(ReadOnlySpan<byte> value, CandidateSet candidates)
         {
+            // The reader does not validate the UTF-8 of a value without escapes; decoded, invalid bytes become
+            // U+FFFD, which the filter of the values' own UTF-8 does not know.
+            var equalMayHold = equal.Count > 0 && (equalFilter.MayContain(value) || !Utf8.IsValid(value));
+            var cidrNeedsText = false;
+            if (!cidr.IsEmpty)
+            {
+                if (Networks.TryParseV4(value, out var network))
+                {
+                    cidr.Lookup(network, candidates);
+                }
+                else
+                {
+                    cidrNeedsText = true;
+                }
+            }
+
+            if (!equalMayHold && !cidrNeedsText && literals.IsEmpty)
+            {
+                return;
+            }
+
             Span<char> buffer = stackalloc char[LineScan.MaxValueLength];
-            ProbeText(LineContext.Chars(value, buffer, out var allocated), allocated, candidates);
+            var text = LineContext.Chars(value, buffer, out var allocated);
+            if (equalMayHold)
+            {
+                ProbeEqual(text, candidates);
+            }
+
+            if (cidrNeedsText)
+            {
+                ProbeCidr(text, allocated, candidates);
+            }
+
+            ProbeLiterals(text, allocated, candidates);
         }
 
         /// <summary>
@@ -518,23 +560,44 @@ internal sealed class LeafIndex
                 return;
             }
 
-            Span<char> buffer = stackalloc char[512];
-            ProbeText(LineContext.Chars(value, buffer, out var allocated), allocated, candidates);
+            // A value as the line holds it is probed from its bytes, as the line scan's are; one with escapes decoded.
+            var raw = LineContext.RawString(value);
+            if (raw.Length <= LineScan.MaxValueLength && !raw.Contains((byte)'\\'))
+            {
+                ProbeRaw(raw, candidates);
+                return;
+            }
+
+            var text = value.GetString()!;
+            ProbeText(text, text, candidates);
         }
 
         /// <summary>Probes a string value, decoded (<paramref name="allocated"/>: the same as a string, when there is one).</summary>
         private void ProbeText(ReadOnlySpan<char> text, string? allocated, CandidateSet candidates)
         {
+            ProbeEqual(text, candidates);
+            ProbeCidr(text, allocated, candidates);
+            ProbeLiterals(text, allocated, candidates);
+        }
+
+        private void ProbeEqual(ReadOnlySpan<char> text, CandidateSet candidates)
+        {
             if (equal.Count > 0 && equalByChars.TryGetValue(text, out var leaves))
             {
                 candidates.AddRange(leaves);
             }
+        }
 
+        private void ProbeCidr(ReadOnlySpan<char> text, string? allocated, CandidateSet candidates)
+        {
             if (!cidr.IsEmpty && Networks.TryParse(text, allocated, out var network))
             {
                 cidr.Lookup(network, candidates);
             }
+        }
 
+        private void ProbeLiterals(ReadOnlySpan<char> text, string? allocated, CandidateSet candidates)
+        {
             if (literals.IsEmpty)
             {
                 return;

@@ -3,6 +3,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
 using Concord.Patterning.Internal;
 
 namespace Concord.Detection.Internal;
@@ -35,8 +36,12 @@ internal static class Networks
         return IpNetwork.TryParse(allocated ?? new string(text), out network);
     }
 
-    /// <summary><c>a.b.c.d</c> or <c>a.b.c.d/n</c>, decimal without leading zeros, as <see cref="IpNetwork.TryParse"/> reads them.</summary>
-    private static bool TryParseV4(ReadOnlySpan<char> text, out IpNetwork network)
+    /// <summary>
+    /// <c>a.b.c.d</c> or <c>a.b.c.d/n</c>, decimal without leading zeros, as <see cref="IpNetwork.TryParse"/>
+    /// reads them: from characters, or from the UTF-8 of a value as read.
+    /// </summary>
+    public static bool TryParseV4<T>(ReadOnlySpan<T> text, out IpNetwork network)
+        where T : unmanaged, IBinaryInteger<T>
     {
         network = default;
         uint address = 0;
@@ -45,7 +50,7 @@ internal static class Networks
         {
             if (part > 0)
             {
-                if (i >= text.Length || text[i] != '.')
+                if (i >= text.Length || int.CreateTruncating(text[i]) != '.')
                 {
                     return false;
                 }
@@ -64,7 +69,7 @@ internal static class Networks
         var prefix = 32;
         if (i < text.Length)
         {
-            if (text[i] != '/')
+            if (int.CreateTruncating(text[i]) != '/')
             {
                 return false;
             }
@@ -81,17 +86,21 @@ internal static class Networks
         return true;
     }
 
-    private static bool TryNumber(ReadOnlySpan<char> text, ref int i, int max, out int value)
+    private static bool TryNumber<T>(ReadOnlySpan<T> text, ref int i, int max, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         var start = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 3)
+        while (i < text.Length && IsDigit(text[i]) && i - start < 3)
         {
-            value = (value * 10) + (text[i] - '0');
+            value = (value * 10) + (int.CreateTruncating(text[i]) - '0');
             i++;
         }
 
         var length = i - start;
-        return length > 0 && (length == 1 || text[start] != '0') && value <= max && (i >= text.Length || !char.IsAsciiDigit(text[i]));
+        return length > 0 && (length == 1 || int.CreateTruncating(text[start]) != '0') && value <= max && (i >= text.Length || !IsDigit(text[i]));
     }
+
+    private static bool IsDigit<T>(T c)
+        where T : unmanaged, IBinaryInteger<T> => unchecked(uint.CreateTruncating(c) - '0') <= 9;
 }
