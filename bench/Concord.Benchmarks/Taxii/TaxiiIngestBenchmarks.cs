@@ -15,11 +15,8 @@ namespace Concord.Benchmarks.Taxii;
 /// <see cref="StorageData.BulkInsert"/>). Each iteration starts from empty databases. Target: at least 40% of the bare rate.
 /// </summary>
 /// <remarks>
-/// The setup first runs both paths on throwaway databases until their code is fully optimized (<see cref="WarmUp"/>):
-/// a node's ingest path runs hundreds of methods, which tiered compilation promotes only once their calls stop
-/// being interleaved with new first-time compilations, and every iteration starts a new node (new compilations).
-/// With only the two warm-up iterations, most measured POSTs ran partly unoptimized code, which a long-running node
-/// does not.
+/// The setup first runs every case on throwaway databases until its code is fully optimized (<see cref="SteadyState"/>);
+/// every iteration starts a new node, whose first-time compilations would otherwise keep the ingest path unoptimized.
 /// </remarks>
 [Config(typeof(ThroughputConfig))]
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10)]
@@ -49,29 +46,16 @@ public class TaxiiIngestBenchmarks
         WarmUp();
     }
 
-    /// <summary>
-    /// Runs each case on fresh databases, round after round, until two rounds in a row are no more than 10% faster in
-    /// process CPU time than the best round before them (at least <see cref="MinWarmUpRounds"/> rounds, at most
-    /// <see cref="MaxWarmUpRounds"/>): the JIT's tier-up, not a fixed count, decides when the code is steady.
-    /// </summary>
-    private void WarmUp()
-    {
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        TimeSpan? best = null;
-        var steady = 0;
-        for (var round = 0; round < MaxWarmUpRounds && (round < MinWarmUpRounds || steady < 2); round++)
+    /// <summary>Runs each case on fresh databases until its code is steady (<see cref="SteadyState"/>).</summary>
+    private void WarmUp() => SteadyState.WarmUp(
+        () =>
         {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
             Fresh(BareBulkInsert);
             Fresh(() => TaxiiPostInBundlesOf1000RawBytes().GetAwaiter().GetResult());
             Fresh(() => TaxiiPostInBundlesOf1000().GetAwaiter().GetResult());
-            process.Refresh();
-            var spent = process.TotalProcessorTime - before;
-            steady = best is { } fastest && spent.Ticks * 10 >= fastest.Ticks * 9 ? steady + 1 : 0;
-            best = best is { } previous && previous < spent ? previous : spent;
-        }
-    }
+        },
+        MinWarmUpRounds,
+        MaxWarmUpRounds);
 
     private void Fresh(Action run)
     {

@@ -138,6 +138,14 @@ public class TaxiiPolicyBenchmarks
         enforcedCollection = CollectionUrl(enforced, collection.Id);
         collectionId = collection.Id;
         unenforcedCollection = CollectionUrl(unenforced, collection.Id);
+        SteadyState.WarmUp(
+            () =>
+            {
+                GetObjectsWithoutPolicy().GetAwaiter().GetResult();
+                GetObjectsWithPolicy().GetAwaiter().GetResult();
+            },
+            minRounds: 20,
+            maxRounds: 200);
     }
 
     private async Task<WebApplication> StartAsync(TaxiiServerOptions options, IAuditLog? log)

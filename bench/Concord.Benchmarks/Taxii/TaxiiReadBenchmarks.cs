@@ -49,6 +49,15 @@ public class TaxiiReadBenchmarks
         bare = StorageData.OpenBare(Path.Combine(folder, "bare.db"));
         StorageData.BulkInsert(bare, StorageData.BareRows(objects));
         select = StorageData.PrepareBareSelect(bare);
+        SteadyState.WarmUp(
+            () =>
+            {
+                BareSelectOrderByRowidLimit();
+                TaxiiGetObjectsWithLimit1000RawBytes().GetAwaiter().GetResult();
+                TaxiiGetObjectsWithLimit1000().GetAwaiter().GetResult();
+            },
+            minRounds: 20,
+            maxRounds: 200);
     }
 
     internal static string? LeadingNext(ReadOnlySpan<byte> body)
