@@ -144,8 +144,8 @@ public class TaxiiPolicyBenchmarks
                 GetObjectsWithoutPolicy().GetAwaiter().GetResult();
                 GetObjectsWithPolicy().GetAwaiter().GetResult();
             },
-            minRounds: 20,
-            maxRounds: 200);
+            minRounds: 120,
+            maxRounds: 400);
     }
 
     private async Task<WebApplication> StartAsync(TaxiiServerOptions options, IAuditLog? log)

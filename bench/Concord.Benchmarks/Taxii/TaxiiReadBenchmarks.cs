@@ -56,8 +56,8 @@ public class TaxiiReadBenchmarks
                 TaxiiGetObjectsWithLimit1000RawBytes().GetAwaiter().GetResult();
                 TaxiiGetObjectsWithLimit1000().GetAwaiter().GetResult();
             },
-            minRounds: 20,
-            maxRounds: 200);
+            minRounds: 120,
+            maxRounds: 400);
     }
 
     internal static string? LeadingNext(ReadOnlySpan<byte> body)
