@@ -1,6 +1,6 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Numerics;
 using System.Text;
 
@@ -57,38 +57,14 @@ internal sealed class ValueFilter
     /// </summary>
     public bool MayContain(ReadOnlySpan<byte> utf8)
     {
-        var hash = Hash(utf8);
+        var hash = XxHash3.HashToUInt64(utf8);
         var mask = Mask(hash);
         return (words[Word(hash)] & mask) == mask;
     }
 
-    /// <summary>
-    /// A 64-bit hash of the bytes, eight at a time: multiply-xorshift mixing, enough to spread values over
-    /// the filter (a collision only lets a value through to the exact look-up).
-    /// </summary>
-    internal static ulong Hash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            hash = unchecked((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0xFF51AFD7ED558CCDUL);
-            hash ^= hash >> 32;
-            bytes = bytes[8..];
-        }
-
-        var tail = 0UL;
-        foreach (var b in bytes)
-        {
-            tail = (tail << 8) | b;
-        }
-
-        hash = unchecked((hash ^ tail) * 0xC4CEB9FE1A85EC53UL);
-        return hash ^ (hash >> 29);
-    }
-
     private void Set(ReadOnlySpan<byte> utf8)
     {
-        var hash = Hash(utf8);
+        var hash = XxHash3.HashToUInt64(utf8);
         words[Word(hash)] |= Mask(hash);
         added++;
     }
