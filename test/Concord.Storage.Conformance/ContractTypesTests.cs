@@ -28,6 +28,25 @@ public abstract class ContractTypesConformance
     }
 
     [Fact]
+    public void A_range_of_rows_is_their_json_joined_by_commas_and_a_single_row_its_own_json()
+    {
+        var objects = Enumerable.Range(0, 300).Select(n => "{\"id\":\"x--" + n + "\",\"pad\":\"" + new string('y', n % 37) + "\"}").ToArray();
+        using var page = new ObjectJsonPage(16);
+        for (var n = 0; n < objects.Length; n++)
+        {
+            var id = System.Text.Encoding.UTF8.GetBytes("x--" + n);
+            page.AddRow(new DateAdded(1_000 + n), System.Text.Encoding.UTF8.GetBytes(objects[n]), id, "x"u8, "v"u8, isFirst: true, isLast: true);
+        }
+
+        var rows = page.Rows;
+        foreach (var (first, last) in new[] { (0, 299), (0, 0), (17, 17), (17, 18), (100, 250), (299, 299) })
+        {
+            var expected = string.Join(',', objects[first..(last + 1)]);
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(page.JsonRange(rows[first], rows[last]).Span));
+        }
+    }
+
+    [Fact]
     public void An_empty_json_page_has_no_bounds_and_no_next()
     {
         using var page = new ObjectJsonPage { More = false };

@@ -4,7 +4,6 @@ using System.Buffers;
 using System.Collections;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using Concord.Stix.Identifiers;
 
 namespace Concord.Sharing.Audit;
@@ -21,6 +20,8 @@ namespace Concord.Sharing.Audit;
 public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
 {
     private const int ChunkSize = 16 * 1024;
+
+    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create([.. Enumerable.Range(0x20, 0x7f - 0x20).Select(c => (byte)c).Where(c => c is not ((byte)'"' or (byte)'\\'))]);
 
     private readonly List<byte[]> chunks = [];
     private readonly List<(int Chunk, int Start, int Length)> items = new(256);
@@ -68,12 +69,16 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
             return;
         }
 
-        var start = Begin(id.Length + version.Length + 22);
-        Write("{\"id\":\""u8);
-        Write(id);
-        Write("\",\"version\":\""u8);
-        Write(version);
-        Write("\"}"u8);
+        var size = id.Length + version.Length + 22;
+        var start = Begin(size);
+        var target = chunks[^1].AsSpan(start, size);
+        "{\"id\":\""u8.CopyTo(target);
+        id.CopyTo(target[7..]);
+        var at = 7 + id.Length;
+        "\",\"version\":\""u8.CopyTo(target[at..]);
+        version.CopyTo(target[(at + 13)..]);
+        "\"}"u8.CopyTo(target[(at + 13 + version.Length)..]);
+        length += size;
         End(start);
     }
 
@@ -120,10 +125,9 @@ public sealed class AuditObjectRefList : IReadOnlyList<AuditObjectRef>
         }
     }
 
-    // RFC 8785 section 3.2.2.2 writes a string as it is unless it holds '"', '\' or a control character; valid UTF-8 is its
-    // own UTF-8 encoding.
-    private static bool Plain(ReadOnlySpan<byte> text) =>
-        !text.ContainsAny("\"\\"u8) && !text.ContainsAnyInRange((byte)0, (byte)0x1f) && Utf8.IsValid(text);
+    // RFC 8785 section 3.2.2.2 writes a string as it is unless it holds '"', '\' or a control character. Stored ids and
+    // versions are printable ASCII, checked in one pass; anything else (valid non-ASCII UTF-8 included) takes the general path.
+    private static bool Plain(ReadOnlySpan<byte> text) => !text.ContainsAnyExcept(PlainAscii);
 
     /// <summary>Makes room for an item of <paramref name="size"/> bytes and returns where it starts in the last chunk.</summary>
     private int Begin(int size)

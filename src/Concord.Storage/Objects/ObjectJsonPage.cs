@@ -96,6 +96,15 @@ public sealed class ObjectJsonPage : IDisposable
     /// <param name="row">A row of <see cref="Rows"/>.</param>
     public ReadOnlyMemory<byte> Json(in ObjectJsonRow row) => buffer.AsMemory(row.JsonStart, row.JsonLength);
 
+    /// <summary>
+    /// The stored JSON of the rows from <paramref name="first"/> to <paramref name="last"/> of this page, joined by commas as
+    /// in <see cref="Objects"/>: the rows between them are included.
+    /// </summary>
+    /// <param name="first">A row of <see cref="Rows"/>.</param>
+    /// <param name="last">A row of <see cref="Rows"/>, <paramref name="first"/> or after it.</param>
+    public ReadOnlyMemory<byte> JsonRange(in ObjectJsonRow first, in ObjectJsonRow last) =>
+        buffer.AsMemory(first.JsonStart, last.JsonStart + last.JsonLength - first.JsonStart);
+
     /// <summary>The UTF-8 <c>id</c> of a row of this page.</summary>
     /// <param name="row">A row of <see cref="Rows"/>.</param>
     public ReadOnlySpan<byte> Id(in ObjectJsonRow row) => keys.AsSpan(row.KeyStart, row.IdLength);

@@ -24,34 +24,59 @@ internal sealed class ObjectFactsCache
     /// <summary>The most entries kept (about 100 bytes each, most facts being shared by their shape).</summary>
     public const int Capacity = 1_000_000;
 
-    private readonly ConcurrentDictionary<(Guid Collection, long DateAdded), ObjectFacts> facts = new();
+    private readonly ConcurrentDictionary<Guid, CollectionFacts> collections = new();
     private int count;
+
+    /// <summary>The facts of one collection's versions: looked up once per request, then by date added alone.</summary>
+    /// <param name="collection">The collection.</param>
+    public CollectionFacts Of(Guid collection) => collections.GetOrAdd(collection, static (_, cache) => new CollectionFacts(cache), this);
 
     /// <summary>The facts of one stored version.</summary>
     /// <param name="collection">The collection holding it.</param>
     /// <param name="dateAdded">Its date added.</param>
     /// <param name="json">Its stored JSON, read on a miss.</param>
     /// <param name="type">Its stored type.</param>
-    public ObjectFacts Get(Guid collection, DateAdded dateAdded, ReadOnlyMemory<byte> json, string type) =>
-        facts.TryGetValue((collection, dateAdded.UnixMicroseconds), out var known) ? known : Add(collection, dateAdded, ObjectFacts.Read(json, type));
+    public ObjectFacts Get(Guid collection, DateAdded dateAdded, ReadOnlyMemory<byte> json, string type) => Of(collection).Get(dateAdded, json, type);
 
-    /// <summary>The facts of one stored version whose type is at hand as UTF-8 (decoded on a miss only).</summary>
-    /// <param name="collection">The collection holding it.</param>
-    /// <param name="dateAdded">Its date added.</param>
-    /// <param name="json">Its stored JSON, read on a miss.</param>
-    /// <param name="type">Its stored type in UTF-8.</param>
-    public ObjectFacts Get(Guid collection, DateAdded dateAdded, ReadOnlyMemory<byte> json, ReadOnlySpan<byte> type) =>
-        facts.TryGetValue((collection, dateAdded.UnixMicroseconds), out var known) ? known : Add(collection, dateAdded, ObjectFacts.Read(json, Encoding.UTF8.GetString(type)));
-
-    private ObjectFacts Add(Guid collection, DateAdded dateAdded, ObjectFacts read)
+    private void Counted()
     {
         if (Interlocked.Increment(ref count) > Capacity)
         {
-            facts.Clear();
+            foreach (var facts in collections.Values)
+            {
+                facts.Clear();
+            }
+
             Volatile.Write(ref count, 1);
         }
+    }
 
-        facts[(collection, dateAdded.UnixMicroseconds)] = read;
-        return read;
+    /// <summary>The cached facts of one collection, keyed by date added. Thread-safe.</summary>
+    internal sealed class CollectionFacts(ObjectFactsCache cache)
+    {
+        private readonly ConcurrentDictionary<long, ObjectFacts> facts = new();
+
+        /// <summary>The facts of one stored version of the collection.</summary>
+        /// <param name="dateAdded">Its date added.</param>
+        /// <param name="json">Its stored JSON, read on a miss.</param>
+        /// <param name="type">Its stored type.</param>
+        public ObjectFacts Get(DateAdded dateAdded, ReadOnlyMemory<byte> json, string type) =>
+            facts.TryGetValue(dateAdded.UnixMicroseconds, out var known) ? known : Add(dateAdded, ObjectFacts.Read(json, type));
+
+        /// <summary>The facts of one stored version whose type is at hand as UTF-8 (decoded on a miss only).</summary>
+        /// <param name="dateAdded">Its date added.</param>
+        /// <param name="json">Its stored JSON, read on a miss.</param>
+        /// <param name="type">Its stored type in UTF-8.</param>
+        public ObjectFacts Get(DateAdded dateAdded, ReadOnlyMemory<byte> json, ReadOnlySpan<byte> type) =>
+            facts.TryGetValue(dateAdded.UnixMicroseconds, out var known) ? known : Add(dateAdded, ObjectFacts.Read(json, Encoding.UTF8.GetString(type)));
+
+        internal void Clear() => facts.Clear();
+
+        private ObjectFacts Add(DateAdded dateAdded, ObjectFacts read)
+        {
+            cache.Counted();
+            facts[dateAdded.UnixMicroseconds] = read;
+            return read;
+        }
     }
 }

@@ -83,8 +83,18 @@ internal sealed class SharingEnforcement
         var scope = await ScopeAsync(caller, collection, "objects", cancellationToken).ConfigureAwait(false);
         using var page = await scope.ReadJsonAsync(query, cancellationToken).ConfigureAwait(false);
 
-        // A disclosure that cannot be recorded does not happen: nothing is written before the entries are durable.
-        await scope.AuditAsync(cancellationToken).ConfigureAwait(false);
+        // A disclosure that cannot be recorded does not happen: nothing is written before the entries are durable. The
+        // page is assembled (sliced from the store's batches, its redacted versions masked) while the log writes them.
+        var recorded = scope.AuditAsync(cancellationToken);
+        try
+        {
+            page.Assemble();
+        }
+        finally
+        {
+            await recorded.ConfigureAwait(false);
+        }
+
         await TaxiiResponses.WriteEnvelopeAsync(context, page).ConfigureAwait(false);
     }
 
@@ -102,7 +112,6 @@ internal sealed class SharingEnforcement
         // look-up here.
         private readonly Dictionary<ObjectFacts, PolicyDecision> common = new(ReferenceEqualityComparer.Instance);
         private readonly ReadAudit record = new();
-        private ArrayBufferWriter<byte>? masked;
 
         public ReadScope(SharingEnforcement owner, RecipientView view, CollectionInfo collection, Caller caller, AuditOrganization organization, string endpoint)
         {
@@ -163,34 +172,34 @@ internal sealed class SharingEnforcement
         }
 
         /// <summary>
-        /// Reads one page of GET objects (TAXII 2.1 section 5.4) of what the caller may receive: the rows are read as stored
-        /// JSON (<see cref="IObjectStore.GetObjectRowsAsync"/>), decided from their facts, and the disclosed ones copied into
-        /// the returned page as stored (masked when the policy says so), without an object per row.
+        /// Decides one page of GET objects (TAXII 2.1 section 5.4) of what the caller may receive: the rows are read as stored
+        /// JSON (<see cref="IObjectStore.GetObjectRowsAsync"/>) and decided from their facts, without an object per row; the
+        /// disclosed ones are selected in the returned page, which is assembled once the audit entries are on their way.
         /// </summary>
         /// <returns>The page to send, which the caller disposes; its <c>more</c>, <c>next</c> and date-added bounds are those of
         /// the disclosed versions only.</returns>
-        public async Task<ObjectJsonPage> ReadJsonAsync(ObjectQuery query, CancellationToken cancellationToken)
+        public async Task<DisclosedJsonPage> ReadJsonAsync(ObjectQuery query, CancellationToken cancellationToken)
         {
             var limit = query.Limit ?? int.MaxValue;
             var versions = query.Versions;
             var amongDisclosed = versions.First || versions.Last;
             var cursor = amongDisclosed ? query with { Versions = VersionFilter.AllVersions } : query;
-            ObjectJsonPage? disclosed = null;
+            var disclosed = new DisclosedJsonPage();
             try
             {
+                var facts = owner.facts.Of(collection.Id);
                 while (true)
                 {
-                    using var page = await owner.store.GetObjectRowsAsync(collection.Id, cursor with { Limit = Batch(limit, disclosed?.Count ?? 0) }, cancellationToken).ConfigureAwait(false);
-
-                    // Sized by the first batch read: most versions are sent as stored, so the page is filled without growing.
-                    disclosed ??= new ObjectJsonPage(page.Objects.Length + 4096);
+                    var page = await owner.store.GetObjectRowsAsync(collection.Id, cursor with { Limit = Batch(limit, disclosed.Count) }, cancellationToken).ConfigureAwait(false);
+                    disclosed.Keep(page);
                     var ends = amongDisclosed ? await EndsAmongDisclosedAsync(SiblingCandidates(page, query), query, cancellationToken).ConfigureAwait(false) : null;
-                    foreach (ref readonly var row in page.Rows)
+                    var rows = page.Rows;
+                    for (var i = 0; i < rows.Length; i++)
                     {
-                        var json = page.Json(row);
+                        ref readonly var row = ref rows[i];
                         var id = page.Id(row);
                         var decision = view.Relation == RecipientRelation.SameOrganization ? PolicyDecision.Allowed
-                            : Decide(owner.facts.Get(collection.Id, row.DateAdded, json, page.Type(row)), id);
+                            : Decide(facts.Get(row.DateAdded, page.Json(row), page.Type(row)), id);
                         if (!decision.Discloses)
                         {
                             record.Denied(new AuditObjectRef(Encoding.UTF8.GetString(id), Encoding.UTF8.GetString(page.Version(row))), decision);
@@ -208,11 +217,13 @@ internal sealed class SharingEnforcement
                             break;
                         }
 
-                        disclosed.Add(row.DateAdded, decision.Outcome == PolicyOutcome.Redact ? Redacted(json, decision) : json.Span);
+                        disclosed.Select(i, decision);
                         record.Disclosed(id, page.Version(row), decision);
                     }
 
-                    if (disclosed.More || !page.More || page.DateAddedLast is not { } last)
+                    var (more, lastRead) = (page.More, page.DateAddedLast);
+                    disclosed.Settle();
+                    if (disclosed.More || !more || lastRead is not { } last)
                     {
                         return disclosed;
                     }
@@ -222,7 +233,7 @@ internal sealed class SharingEnforcement
             }
             catch
             {
-                disclosed?.Dispose();
+                disclosed.Dispose();
                 throw;
             }
         }
@@ -252,14 +263,6 @@ internal sealed class SharingEnforcement
                 throw new TaxiiProblem(StatusCodes.Status503ServiceUnavailable, "audit-unavailable", "The audit log cannot record this request",
                     "The node's audit log failed, so nothing is disclosed; the operator must repair the audit log.");
             }
-        }
-
-        /// <summary>The JSON to send for a redacted version: masked in place when only strings are masked (most personal data).</summary>
-        private ReadOnlySpan<byte> Redacted(ReadOnlyMemory<byte> json, PolicyDecision decision)
-        {
-            masked ??= new ArrayBufferWriter<byte>(json.Length + 256);
-            masked.ResetWrittenCount();
-            return Redactor.TryMask(json.Span, decision.Redactions, masked) ? masked.WrittenSpan : Redactor.Apply(json, decision.Redactions);
         }
 
         private static int Batch(int limit, int disclosed) =>

@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Concord.Storage;
 using Concord.Storage.Objects;
 using Concord.Taxii.Resources;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,11 @@ internal static class TaxiiResponses
     /// (section 3.4): the objects' stored bytes go out as they are, after <c>more</c> and <c>next</c>, in one body whose
     /// length is known before it is sent.
     /// </summary>
-    public static async Task WriteEnvelopeAsync(HttpContext context, ObjectJsonPage page)
+    public static Task WriteEnvelopeAsync(HttpContext context, ObjectJsonPage page) => WriteEnvelopeAsync(context, new StoredPage(page));
+
+    /// <inheritdoc cref="WriteEnvelopeAsync(HttpContext, ObjectJsonPage)"/>
+    public static async Task WriteEnvelopeAsync<T>(HttpContext context, T page)
+        where T : IEnvelopeContent
     {
         var head = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(head, new JsonWriterOptions { SkipValidation = true }))
@@ -37,9 +42,9 @@ internal static class TaxiiResponses
             if (page.More)
             {
                 writer.WriteBoolean("more"u8, true);
-                if (page.Next is { } next)
+                if (page.DateAddedLast is { } next)
                 {
-                    writer.WriteString("next"u8, next.ToString());
+                    writer.WriteString("next"u8, new PageToken(next).ToString());
                 }
             }
 
@@ -59,10 +64,10 @@ internal static class TaxiiResponses
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        response.ContentLength = head.WrittenCount + page.Objects.Length + tail.Length;
+        response.ContentLength = head.WrittenCount + page.ContentLength + tail.Length;
         var body = response.BodyWriter;
         body.Write(head.WrittenSpan);
-        body.Write(page.Objects.Span);
+        page.WriteContent(body);
         body.Write(tail);
         await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
@@ -100,4 +105,20 @@ internal static class TaxiiResponses
         StatusCodes.Status405MethodNotAllowed => WriteErrorAsync(context, status, "method-not-allowed", "Method not allowed", $"{context.Request.Method} is not supported on this endpoint.", clear: false),
         _ => WriteErrorAsync(context, status, "http-" + status.ToString(CultureInfo.InvariantCulture), ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", null, clear: false),
     };
+
+    /// <summary>A page read as stored, sent whole.</summary>
+    private readonly struct StoredPage(ObjectJsonPage page) : IEnvelopeContent
+    {
+        public int Count => page.Count;
+
+        public bool More => page.More;
+
+        public DateAdded? DateAddedFirst => page.DateAddedFirst;
+
+        public DateAdded? DateAddedLast => page.DateAddedLast;
+
+        public int ContentLength => page.Objects.Length;
+
+        public void WriteContent(IBufferWriter<byte> output) => output.Write(page.Objects.Span);
+    }
 }
