@@ -1,6 +1,5 @@
 // Copyright (c) Concord contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -12,7 +11,6 @@ using Concord.Storage.Accounts;
 using Concord.Storage.Collections;
 using Concord.Storage.Sharing;
 using Concord.Storage.Sqlite;
-using Concord.Taxii;
 using Concord.Taxii.Server;
 using Concord.Taxii.Server.Accounts;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +25,8 @@ namespace Concord.Benchmarks.Taxii;
 /// <summary>
 /// The cost of the sharing policy on TAXII GET objects: 10,000 TLP:GREEN indicators (one in ten with an e-mail address in
 /// its description, which the personal-data guard masks) in a collection owned by one organization, paged with limit 1,000
-/// by a partner organization that an agreement covering GREEN lets read them. The same store is served twice in the same
+/// by a partner organization that an agreement covering GREEN lets read them (through the read benchmarks' lean client,
+/// <see cref="TaxiiRawPages"/>). The same store is served twice in the same
 /// run: by a server enforcing the policy (every object decided and guarded, each page audited in a real audit log)
 /// and by one with <see cref="TaxiiServerOptions.EnforceSharingPolicy"/> off (the baseline). Target: at least 70% of the
 /// baseline's rate.
@@ -54,6 +53,7 @@ public class TaxiiPolicyBenchmarks
     private Uri enforcedCollection = null!;
     private Uri unenforcedCollection = null!;
     private string token = string.Empty;
+    private TaxiiRawPages? raw;
 
     /// <summary>The input, as a key for the objects/s column.</summary>
     [Params("policy-10000")]
@@ -81,25 +81,7 @@ public class TaxiiPolicyBenchmarks
     [Benchmark]
     public Task<long> GetObjectsWithPolicyColdCache() => PageAsync(coldCollection);
 
-    private async Task<long> PageAsync(Uri collection)
-    {
-        var bytes = 0L;
-        string? next = null;
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(collection, "objects/?limit=1000" + (next is null ? string.Empty : "&next=" + Uri.EscapeDataString(next))));
-            request.Headers.Accept.ParseAdd(TaxiiMediaTypes.Taxii21);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            bytes += body.Length;
-            next = TaxiiReadBenchmarks.LeadingNext(body);
-            if (next is null)
-            {
-                return bytes;
-            }
-        }
-    }
+    private Task<long> PageAsync(Uri collection) => raw!.ReadAllAsync(new Uri(collection, "objects/?limit=1000").ToString());
 
     private async Task SetupAsync()
     {
@@ -131,6 +113,7 @@ public class TaxiiPolicyBenchmarks
         var (secret, hash) = ApiTokens.Create();
         await store.CreateApiTokenAsync(new ApiToken(Guid.NewGuid(), partner.Id, "bench", hash, DateTimeOffset.UtcNow));
         token = secret;
+        raw = new TaxiiRawPages(http, token);
         key = Key.Create(SignatureAlgorithm.Ed25519);
         audit = await AuditLog.OpenAsync(new AuditLogOptions { Directory = Path.Combine(folder, "audit"), SigningKey = key, NodeId = "identity--" + Guid.NewGuid().ToString("D") });
         enforced = await StartAsync(new TaxiiServerOptions { Urls = ["http://127.0.0.1:0"], MaxPageSize = 1000 }, audit);

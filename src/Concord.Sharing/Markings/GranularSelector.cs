@@ -31,26 +31,8 @@ public sealed class GranularSelector : IEquatable<GranularSelector>
     public string TopLevelProperty => steps[0].Name!;
 
     /// <summary>The path in JSONPath form for people and the audit log, e.g. <c>$.kill_chain_phases[0].phase_name</c>.</summary>
-    public string JsonPath
-    {
-        get
-        {
-            var builder = new StringBuilder("$");
-            foreach (var step in steps)
-            {
-                if (step.Name is { } name)
-                {
-                    builder.Append('.').Append(name);
-                }
-                else
-                {
-                    builder.Append('[').Append(step.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
-                }
-            }
-
-            return builder.ToString();
-        }
-    }
+    /// <remarks>Made once: every redaction a read records names its path.</remarks>
+    public string JsonPath => field ??= FormatJsonPath(steps);
 
     /// <summary>Parses a selector; the first step must be a property name (the root is an object).</summary>
     /// <param name="text">The selector.</param>
@@ -139,6 +121,24 @@ public sealed class GranularSelector : IEquatable<GranularSelector>
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    private static string FormatJsonPath(SelectorStep[] steps)
+    {
+        var builder = new StringBuilder("$");
+        foreach (var step in steps)
+        {
+            if (step.Name is { } name)
+            {
+                builder.Append('.').Append(name);
+            }
+            else
+            {
+                builder.Append('[').Append(step.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>One step of a <see cref="GranularSelector"/>: a property name or dictionary key, or a list index.</summary>

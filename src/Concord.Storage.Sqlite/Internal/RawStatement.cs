@@ -107,18 +107,27 @@ internal sealed partial class RawStatement : IDisposable
     }
 
     /// <summary>The SQLite functions called per row, by the statement's raw pointer (see the remarks above).</summary>
+    /// <remarks>
+    /// The column functions skip the runtime's GC transition (about as costly as reading a small column): they read the row
+    /// <c>sqlite3_step</c> loaded, at most also an overflow page of a large value from the connection's own page cache or
+    /// file, never call back into the runtime and never wait for another thread (a connection is used by one thread at a
+    /// time). Stepping does I/O and takes locks, so it keeps the transition.
+    /// </remarks>
     private static partial class Native
     {
         [LibraryImport(Library, EntryPoint = "sqlite3_step")]
         public static partial int Step(nint statement);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+        [SuppressGCTransition]
         public static partial long ColumnInt64(nint statement, int column);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_blob")]
+        [SuppressGCTransition]
         public static partial nint ColumnBlob(nint statement, int column);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
+        [SuppressGCTransition]
         public static partial int ColumnBytes(nint statement, int column);
     }
 }
