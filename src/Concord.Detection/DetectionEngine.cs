@@ -141,6 +141,14 @@ public sealed class DetectionEngine
     }
 
     /// <summary>
+    /// Builds what changes of indicators left for the first observation after them to build (the literal
+    /// search of each property path with <c>LIKE</c> or <c>MATCHES</c> literals), so that the stream does
+    /// not pay for it. Optional: without it the search is built when first needed. Call it after a batch of
+    /// <see cref="Apply"/>, not after each one: each call rebuilds every search that changed.
+    /// </summary>
+    public void Prepare() => index.Prepare();
+
+    /// <summary>
     /// Processes one input: a bundle or a JSON array (its indicators are applied first, then its
     /// observed-data are processed in order), an observed-data (2.0 with <c>objects</c>), an indicator, or a
     /// plain telemetry event (see <see cref="TelemetryEvents"/>).

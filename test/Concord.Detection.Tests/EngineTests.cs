@@ -92,6 +92,23 @@ public sealed class EngineTests
         Assert.Equal(IndicatorUpdateKind.Stale, Apply(engine, Indicator(Id(1), "[domain-name:value = 'new.example']", modified: "2024-02-15T00:00:00.000Z")).Kind);
     }
 
+    /// <summary>The literal search built ahead by Prepare, after adds, revisions and a revocation, is the one first use builds.</summary>
+    [Fact]
+    public void A_prepared_literal_search_follows_every_change_of_the_indicators()
+    {
+        var engine = Engine(null, Indicator(Id(1), "[domain-name:value LIKE 'evil.%']"), Indicator(Id(2), "[url:value MATCHES 'bad\\\\.example/x']"));
+        engine.Prepare();
+        Assert.Single(Run(engine, Observation(ObservedDataId(), "2024-05-01T10:00:00Z", Domain("evil.example"))));
+        Assert.Single(Run(engine, Observation(ObservedDataId(), "2024-05-01T10:00:01Z", Url("http://bad.example/x"))));
+
+        Apply(engine, Indicator(Id(1), "[domain-name:value LIKE 'worse.%']", modified: "2024-02-01T00:00:00.000Z"));
+        Apply(engine, Indicator(Id(2), "[url:value MATCHES 'bad\\\\.example/x']", modified: "2024-02-01T00:00:00.000Z", revoked: true));
+        engine.Prepare();
+        Assert.Empty(Run(engine, Observation(ObservedDataId(), "2024-05-01T10:00:02Z", Domain("evil.example"))));
+        Assert.Single(Run(engine, Observation(ObservedDataId(), "2024-05-01T10:00:03Z", Domain("worse.example"))));
+        Assert.Empty(Run(engine, Observation(ObservedDataId(), "2024-05-01T10:00:04Z", Url("http://bad.example/x"))));
+    }
+
     [Theory]
     [InlineData("{\"type\": \"indicator\", \"id\": \"indicator--00000000-0000-4000-8000-000000000009\", \"modified\": \"2024-01-01T00:00:00Z\", \"pattern\": \"alert tcp any\", \"pattern_type\": \"snort\"}", "pattern_type is not stix")]
     [InlineData("{\"type\": \"indicator\", \"id\": \"indicator--00000000-0000-4000-8000-000000000009\", \"modified\": \"2024-01-01T00:00:00Z\", \"pattern\": \"[ipv4-addr:value = \", \"pattern_type\": \"stix\"}", "invalid pattern")]

@@ -134,6 +134,7 @@ internal static class DetectionThroughput
             engine.Apply(document.RootElement);
         }
 
+        engine.Prepare();
         return engine;
     }
 }

@@ -18,9 +18,10 @@ namespace Concord.Detection.Internal;
 /// An automaton over 100,000 literals is a table of tens of megabytes read at random, a cache miss at
 /// almost every character; here the common path is one word read from at most 512 KiB. A literal
 /// occurring in the text puts its anchor in the text at a known offset from its start, so no occurrence
-/// is missed. Anchors are long and each literal is anchored on the window fewest other literals contain,
-/// because observed values share their shape with the literals (host names, URL paths, numbered file
-/// names): short or common anchors (a scheme, a run of digits) would let most values through.
+/// is missed. Anchors are long and each literal is anchored on its least likely window under a model of
+/// character pairs learnt from all the literals (then on the one fewest literals contain), because observed
+/// values share their shape with the literals (host names, URL paths, numbered file names): short or common
+/// anchors (a scheme, the leading digits of a number) would let most values through.
 /// Immutable once built; <see cref="Search"/> is thread-safe.
 /// </remarks>
 internal sealed class AnchoredLiterals
@@ -73,20 +74,22 @@ internal sealed class AnchoredLiterals
             }
         }
 
+        var model = new BigramModel(all);
         var byLength = new Dictionary<int, Dictionary<(ulong, ulong), List<Entry>>>();
         for (var i = 0; i < all.Length; i++)
         {
             var literal = all[i];
             var length = AnchorLengthOf(literal);
             var offset = 0;
-            var rarest = int.MaxValue;
+            var best = (Surprise: double.NegativeInfinity, Count: int.MaxValue);
             for (var start = 0; start + length <= literal.Length; start++)
             {
-                var (earlier, recent) = Key(literal.AsSpan(start, length));
-                var count = frequency[(length, earlier, recent)];
-                if (count < rarest)
+                var window = literal.AsSpan(start, length);
+                var (earlier, recent) = Key(window);
+                var score = (Surprise: model.Surprise(window), Count: frequency[(length, earlier, recent)]);
+                if (score.Surprise > best.Surprise || (score.Surprise == best.Surprise && score.Count < best.Count))
                 {
-                    rarest = count;
+                    best = score;
                     offset = start;
                 }
             }
@@ -157,6 +160,53 @@ internal sealed class AnchoredLiterals
         }
 
         return (earlier, recent);
+    }
+
+    /// <summary>
+    /// How unlikely a window is in text shaped like the literals: the negative log-probability of its
+    /// characters under a model of character pairs learnt from the literals themselves. A window that is rare
+    /// among the literals may still be common in the values searched (observed values share the literals'
+    /// shape: a scheme and a host-name prefix, the leading digits of a number), and passing the filter there
+    /// costs a table look-up for nothing; a window of unlikely pairs (the low digits of a number) is rare in
+    /// both.
+    /// </summary>
+    private sealed class BigramModel
+    {
+        private readonly Dictionary<int, int> pairs = [];
+        private readonly Dictionary<char, int> occurrences = [];
+        private readonly int alphabet;
+
+        public BigramModel(string[] literals)
+        {
+            var characters = new HashSet<char>();
+            foreach (var literal in literals)
+            {
+                for (var i = 0; i < literal.Length; i++)
+                {
+                    characters.Add(literal[i]);
+                    CollectionsMarshal.GetValueRefOrAddDefault(occurrences, literal[i], out _)++;
+                    if (i + 1 < literal.Length)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(pairs, (literal[i] << 16) | literal[i + 1], out _)++;
+                    }
+                }
+            }
+
+            alphabet = characters.Count + 1;
+        }
+
+        /// <summary>−log P(window), with add-one smoothing, so that a pair no literal holds is unlikely but possible.</summary>
+        public double Surprise(ReadOnlySpan<char> window)
+        {
+            var surprise = 0.0;
+            for (var i = 1; i < window.Length; i++)
+            {
+                var pair = pairs.GetValueOrDefault((window[i - 1] << 16) | window[i]);
+                surprise -= Math.Log((pair + 1.0) / (occurrences.GetValueOrDefault(window[i - 1]) + alphabet));
+            }
+
+            return surprise;
+        }
     }
 
     /// <summary>A literal and where its anchor starts in it.</summary>

@@ -17,7 +17,7 @@ namespace Concord.Detection.Internal;
 /// <remarks>
 /// The condition is necessary, never sufficient: every candidate is then evaluated with the reference
 /// semantics. For <c>AND</c> one operand's condition suffices; <c>OR</c> needs both operands indexed.
-/// Not thread-safe; automata are rebuilt lazily after changes.
+/// Not thread-safe; a literal search changed by adds or removes is rebuilt by <see cref="Prepare"/>, or else at its next use.
 /// </remarks>
 internal sealed class LeafIndex
 {
@@ -77,6 +77,15 @@ internal sealed class LeafIndex
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Builds the literal searches that changes left to build at their next use.</summary>
+    public void Prepare()
+    {
+        foreach (var entry in types.Values)
+        {
+            entry.Prepare();
         }
     }
 
@@ -295,6 +304,14 @@ internal sealed class LeafIndex
             }
         }
 
+        public void Prepare()
+        {
+            foreach (var probe in probeArray)
+            {
+                probe.Prepare();
+            }
+        }
+
         public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
         {
             candidates.AddRange(scan);
@@ -396,6 +413,8 @@ internal sealed class LeafIndex
                     break;
             }
         }
+
+        public void Prepare() => literals.Prepare();
 
         public void Probe(Observation? observation, LineContext? context, JsonElement root, CandidateSet candidates)
         {
@@ -659,17 +678,22 @@ internal sealed class LeafIndex
             }
         }
 
-        public void Search(ReadOnlySpan<char> text, CandidateSet candidates, bool like, bool matches)
+        /// <summary>Builds the search when changes left it to build.</summary>
+        public void Prepare()
         {
-            if (search is null)
+            if (search is null && leaves.Count > 0)
             {
                 var literals = leaves.Keys.ToArray();
                 byLiteral = [.. literals.Select(l => leaves[l])];
                 search = AnchoredLiterals.Build(literals);
             }
+        }
 
+        public void Search(ReadOnlySpan<char> text, CandidateSet candidates, bool like, bool matches)
+        {
+            Prepare();
             var sink = new Sink(byLiteral, candidates, like, matches);
-            search.Search(text, ref sink);
+            search!.Search(text, ref sink);
         }
 
         private readonly struct Sink((List<int> Like, List<int> Matches)[] byLiteral, CandidateSet candidates, bool like, bool matches) : ILiteralSink

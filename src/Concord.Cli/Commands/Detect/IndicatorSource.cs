@@ -53,6 +53,8 @@ internal sealed class IndicatorSource(string path, DetectionEngine engine, TextW
             }
         }
 
+        // The indexes the files changed are built now, not by the first observation after them.
+        engine.Prepare();
         return true;
     }
 
