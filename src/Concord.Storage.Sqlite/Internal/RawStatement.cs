@@ -38,6 +38,12 @@ internal sealed partial class RawStatement : IDisposable
 
     public RawStatement(SqliteConnection connection, string sql)
     {
+        // The direct calls below are only valid on statements of the library SQLitePCLRaw was initialized with.
+        if (!string.Equals(raw.GetNativeLibraryName(), Library, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"SQLitePCLRaw runs on the native library '{raw.GetNativeLibraryName()}'; the store calls '{Library}' directly and needs SQLitePCLRaw on the same one.");
+        }
+
         db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(db, sql, out statement));
         handle = statement.DangerousGetHandle();
