@@ -23,7 +23,7 @@ namespace Concord.Benchmarks.Taxii;
 public class TaxiiIngestBenchmarks
 {
     private const int MinWarmUpRounds = 6;
-    private const int MaxWarmUpRounds = 30;
+    private const int MaxWarmUpRounds = 120;
 
     private ReadOnlyMemory<byte>[] objects = [];
     private BareRow[] rows = [];
