@@ -87,7 +87,13 @@ internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
         var rows = batch.Rows;
         if (lastBatchSelections < selected.Count)
         {
-            copied ??= new PooledBufferWriter(batch.Objects.Length);
+            var bytes = 0;
+            for (var i = lastBatchSelections; i < selected.Count; i++)
+            {
+                bytes += batch.Json(rows[selected[i].Row]).Length;
+            }
+
+            copied ??= new PooledBufferWriter(bytes);
             for (var i = lastBatchSelections; i < selected.Count; i++)
             {
                 var json = batch.Json(rows[selected[i].Row]).Span;

@@ -36,6 +36,11 @@ internal sealed class PooledBufferWriter(int capacity) : IBufferWriter<byte>, ID
     /// <summary>Returns the array to the pool.</summary>
     public void Dispose()
     {
+        if (buffer.Length == 0)
+        {
+            return;
+        }
+
         ArrayPool<byte>.Shared.Return(buffer);
         buffer = [];
         WrittenCount = 0;
