@@ -32,6 +32,9 @@ internal sealed partial class RawStatement : IDisposable
     // SQLITE_TRANSIENT: SQLite copies the bound bytes before the call returns, so the caller's buffer may be reused.
     private static readonly nint Transient = -1;
 
+    // SQLitePCLRaw is initialized once per process (before the first connection, which every statement needs).
+    private static readonly bool OnLibrary = string.Equals(raw.GetNativeLibraryName(), Library, StringComparison.Ordinal);
+
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
     private readonly nint handle;
@@ -39,7 +42,7 @@ internal sealed partial class RawStatement : IDisposable
     public RawStatement(SqliteConnection connection, string sql)
     {
         // The direct calls below are only valid on statements of the library SQLitePCLRaw was initialized with.
-        if (!string.Equals(raw.GetNativeLibraryName(), Library, StringComparison.Ordinal))
+        if (!OnLibrary)
         {
             throw new InvalidOperationException($"SQLitePCLRaw runs on the native library '{raw.GetNativeLibraryName()}'; the store calls '{Library}' directly and needs SQLitePCLRaw on the same one.");
         }

@@ -21,13 +21,10 @@ namespace Concord.Taxii.Server.Internal;
 /// </remarks>
 internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
 {
-    private const int Copied = -1;
-
     private readonly List<ObjectJsonPage> batches = [];
     private readonly List<Selection> selected = [];
     private readonly List<Segment> segments = [];
     private PooledBufferWriter? masked;
-    private PooledBufferWriter? copied;
     private int lastBatchSelections;
     private int redactedBytes;
 
@@ -53,57 +50,60 @@ internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
     }
 
     /// <summary>Selects a row of the last batch taken, as stored or, when <paramref name="decision"/> redacts, redacted.</summary>
-    /// <param name="row">Its index in the batch's <see cref="ObjectJsonPage.Rows"/>.</param>
+    /// <param name="index">Its index in the batch's <see cref="ObjectJsonPage.Rows"/>.</param>
+    /// <param name="row">The row itself.</param>
     /// <param name="decision">The policy's decision on it.</param>
-    public void Select(int row, PolicyDecision decision)
+    public void Select(int index, in ObjectJsonRow row, PolicyDecision decision)
     {
-        var batch = batches.Count - 1;
-        var dateAdded = batches[batch].Rows[row].DateAdded;
-        DateAddedFirst ??= dateAdded;
-        DateAddedLast = dateAdded;
+        DateAddedFirst ??= row.DateAdded;
+        DateAddedLast = row.DateAdded;
         var redacts = decision.Outcome == PolicyOutcome.Redact;
         if (redacts)
         {
-            redactedBytes += batches[batch].Json(batches[batch].Rows[row]).Length;
+            redactedBytes += batches[^1].Json(row).Length;
         }
 
-        selected.Add(new Selection(batch, row, redacts ? decision : null));
+        selected.Add(new Selection(batches.Count - 1, index, redacts ? decision : null));
     }
 
     /// <summary>
-    /// Done with the last batch taken. Only the first batch of a page stays whole (most pages are read in one batch); the
-    /// selected rows of a later one are copied out and its buffer returned, so that a caller who may see few of the
-    /// versions read cannot make a page hold many batches.
+    /// Done with the last batch taken. A batch none of whose rows were selected is returned at once. Only the first batch
+    /// with selected rows stays whole (most pages are read in one batch); a later one is replaced by a copy of its selected
+    /// rows, so that a caller who may see few of the versions read cannot make a page hold many batches.
     /// </summary>
     public void Settle()
     {
         var last = batches.Count - 1;
-        if (last == 0 && lastBatchSelections < selected.Count)
+        var batch = batches[last];
+        if (lastBatchSelections == selected.Count)
+        {
+            batch.Dispose();
+            batches.RemoveAt(last);
+            return;
+        }
+
+        if (last == 0)
         {
             return;
         }
 
-        var batch = batches[last];
         var rows = batch.Rows;
-        if (lastBatchSelections < selected.Count)
+        var bytes = 0;
+        for (var i = lastBatchSelections; i < selected.Count; i++)
         {
-            var bytes = 0;
-            for (var i = lastBatchSelections; i < selected.Count; i++)
-            {
-                bytes += batch.Json(rows[selected[i].Row]).Length;
-            }
+            bytes += batch.Json(rows[selected[i].Row]).Length + 1;
+        }
 
-            copied ??= new PooledBufferWriter(bytes);
-            for (var i = lastBatchSelections; i < selected.Count; i++)
-            {
-                var json = batch.Json(rows[selected[i].Row]).Span;
-                selected[i] = selected[i] with { Batch = Copied, Row = copied.WrittenCount, Length = json.Length };
-                copied.Write(json);
-            }
+        var copy = new ObjectJsonPage(bytes);
+        for (var i = lastBatchSelections; i < selected.Count; i++)
+        {
+            ref readonly var row = ref rows[selected[i].Row];
+            copy.AddRow(row.DateAdded, batch.Json(row).Span, batch.Id(row), batch.Type(row), batch.Version(row), row.IsFirst, row.IsLast);
+            selected[i] = selected[i] with { Row = i - lastBatchSelections };
         }
 
         batch.Dispose();
-        batches.RemoveAt(last);
+        batches[last] = copy;
     }
 
     /// <summary>Builds the bytes to send from the selected rows: runs of rows sent as stored as one slice each, redacted rows masked.</summary>
@@ -111,17 +111,11 @@ internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
     {
         for (var i = 0; i < selected.Count; i++)
         {
-            var (batch, row, redaction, length) = selected[i];
-            if (batch == Copied)
-            {
-                segments.Add(redaction is null ? Segment.InCopied(row, length) : Redacted(copied!.WrittenSpan.Slice(row, length), redaction));
-                continue;
-            }
-
+            var (batch, row, redaction) = selected[i];
             var rows = batches[batch].Rows;
             if (redaction is not null)
             {
-                segments.Add(Redacted(batches[batch].Json(rows[row]).Span, redaction));
+                segments.Add(Redacted(batches[batch].Json(rows[row]), redaction));
                 continue;
             }
 
@@ -161,7 +155,7 @@ internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
                 output.Write(","u8);
             }
 
-            output.Write(segments[i].Span(masked, copied));
+            output.Write(segments[i].Span(masked));
         }
     }
 
@@ -175,46 +169,32 @@ internal sealed class DisclosedJsonPage : IDisposable, IEnvelopeContent
 
         batches.Clear();
         masked?.Dispose();
-        copied?.Dispose();
     }
 
     /// <summary>The JSON to send for a redacted version: masked in place when only strings are masked (most personal data).</summary>
-    private Segment Redacted(ReadOnlySpan<byte> json, PolicyDecision decision)
+    private Segment Redacted(ReadOnlyMemory<byte> json, PolicyDecision decision)
     {
         masked ??= new PooledBufferWriter(redactedBytes + 1024);
         var start = masked.WrittenCount;
-        return Redactor.TryMask(json, decision.Redactions, masked)
+        return Redactor.TryMask(json.Span, decision.Redactions, masked)
             ? Segment.InMasked(start, masked.WrittenCount - start)
-            : new Segment(Redactor.Apply(json.ToArray(), decision.Redactions));
+            : new Segment(Redactor.Apply(json, decision.Redactions));
     }
 
-    /// <summary>A selected row: of a batch kept whole, or (<see cref="Copied"/>) at <c>Row</c> in the copied rows' buffer.</summary>
-    private readonly record struct Selection(int Batch, int Row, PolicyDecision? Redaction, int Length = 0);
+    /// <summary>A selected row: its batch, its index in the batch's rows, and the decision when it redacts.</summary>
+    private readonly record struct Selection(int Batch, int Row, PolicyDecision? Redaction);
 
     /// <summary>
-    /// Bytes to send: a slice of stored or redacted JSON, or a range of the masked or copied versions' buffers, which may still
-    /// move as they grow while the page is assembled and are therefore sliced only when written.
+    /// Bytes to send: a slice of stored or redacted JSON, or a range of the masked versions' buffer, which may still move as
+    /// it grows while the page is assembled and is therefore sliced only when written.
     /// </summary>
-    private readonly record struct Segment(ReadOnlyMemory<byte> Bytes, Source From = Source.Bytes, int Start = 0, int Count = 0)
+    private readonly record struct Segment(ReadOnlyMemory<byte> Bytes, int MaskedStart = -1, int MaskedLength = 0)
     {
-        public int Length => From == Source.Bytes ? Bytes.Length : Count;
+        public int Length => MaskedStart < 0 ? Bytes.Length : MaskedLength;
 
-        public static Segment InMasked(int start, int length) => new(default, Source.Masked, start, length);
+        public static Segment InMasked(int start, int length) => new(default, start, length);
 
-        public static Segment InCopied(int start, int length) => new(default, Source.Copied, start, length);
-
-        public ReadOnlySpan<byte> Span(PooledBufferWriter? masked, PooledBufferWriter? copied) => From switch
-        {
-            Source.Masked => masked!.WrittenSpan.Slice(Start, Count),
-            Source.Copied => copied!.WrittenSpan.Slice(Start, Count),
-            _ => Bytes.Span,
-        };
-    }
-
-    private enum Source
-    {
-        Bytes,
-        Masked,
-        Copied,
+        public ReadOnlySpan<byte> Span(PooledBufferWriter? masked) =>
+            MaskedStart < 0 ? Bytes.Span : masked!.WrittenSpan.Slice(MaskedStart, MaskedLength);
     }
 }

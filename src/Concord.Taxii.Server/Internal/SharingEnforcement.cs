@@ -217,7 +217,7 @@ internal sealed class SharingEnforcement
                             break;
                         }
 
-                        disclosed.Select(i, decision);
+                        disclosed.Select(i, row, decision);
                         record.Disclosed(id, page.Version(row), decision);
                     }
 
